@@ -1,0 +1,62 @@
+/**
+ * The one module that reads Dateline's data files. Server-only (it uses the file system): pages,
+ * route handlers and scripts call `loadDataset()`; the browser receives the data as props.
+ *
+ * Layout, so that a new story is files alone:
+ *   geo/data/places.geojson            places shared by every story
+ *   geo/data/actors.json               actors shared by every story
+ *   geo/data/stories/<slug>/story.json     the article: title, dateline, text
+ *   geo/data/stories/<slug>/events.json    its events
+ */
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { formatProblem } from "./problems";
+import { validateDataset, type Dataset, type RawDataset, type RawFile } from "./validate";
+
+/** Where the shipped data lives. `process.cwd()` is the project root under `next` and the scripts. */
+export const DATA_DIR = path.join(process.cwd(), "geo", "data");
+
+function readJson(file: string): RawFile {
+  const relative = path.relative(process.cwd(), file) || file;
+  try {
+    return { file: relative, json: JSON.parse(readFileSync(file, "utf8")) };
+  } catch (error) {
+    return { file: relative, json: undefined, readError: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+/** Reads every data file under `dir` without judging it. */
+export function readRawDataset(dir: string = DATA_DIR): RawDataset {
+  const storiesDir = path.join(dir, "stories");
+  const slugs = existsSync(storiesDir) ? readdirSync(storiesDir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort() : [];
+  return {
+    places: readJson(path.join(dir, "places.geojson")),
+    actors: readJson(path.join(dir, "actors.json")),
+    stories: slugs.map((slug) => ({
+      story: readJson(path.join(storiesDir, slug, "story.json")),
+      events: readJson(path.join(storiesDir, slug, "events.json")),
+    })),
+  };
+}
+
+/** Thrown when the shipped data has problems: the message lists every one. */
+export class DataError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`${problems.length} problem(s) in the data files:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "DataError";
+  }
+}
+
+let cached: Dataset | undefined;
+
+/**
+ * The validated dataset. Any problem throws a DataError, which fails `next build`: a site never
+ * ships silently missing records.
+ */
+export function loadDataset(): Dataset {
+  if (cached) return cached;
+  const { dataset, problems } = validateDataset(readRawDataset());
+  if (problems.length > 0) throw new DataError(problems.map(formatProblem));
+  cached = dataset;
+  return dataset;
+}

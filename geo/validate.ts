@@ -1,0 +1,246 @@
+/**
+ * Turns the raw data files into a typed, cross-checked dataset. Bad records are collected as
+ * problems with file, record, field and value, and left out; every valid record is kept.
+ * `npm run validate`, `next build` and the tests all go through here.
+ */
+import type { Position } from "geojson";
+import type { z } from "zod";
+import { isInCountry, countryAt } from "./countries";
+import { didYouMean, showValue, type Problem } from "./problems";
+import {
+  actorSchema,
+  actorsFileSchema,
+  eventSchema,
+  eventsFileSchema,
+  placeFeatureSchema,
+  placesFileSchema,
+  storySchema,
+  type Actor,
+  type PlaceFeature,
+  type Story,
+  type StoryEvent,
+} from "./schema";
+
+/** A data file as read from disk: its path (for messages) and its parsed JSON. */
+export interface RawFile {
+  file: string;
+  json: unknown;
+  /** Why the file could not be read or parsed as JSON, if it could not. */
+  readError?: string;
+}
+
+export interface RawDataset {
+  places: RawFile;
+  actors: RawFile;
+  /** Each story is its article file and its events file. */
+  stories: { story: RawFile; events: RawFile }[];
+}
+
+/** An event with the story it belongs to. */
+export interface DatasetEvent extends StoryEvent {
+  story: string;
+}
+
+export interface Dataset {
+  places: PlaceFeature[];
+  actors: Actor[];
+  stories: Story[];
+  events: DatasetEvent[];
+}
+
+export interface ValidationResult {
+  dataset: Dataset;
+  problems: Problem[];
+}
+
+/** Decides whether a point lies in a country; injectable so tests can use a fake. */
+export type CountryCheck = (position: Position, alpha2: string) => boolean;
+
+const MAX_DECIMALS = 6;
+
+function valueAt(record: unknown, path: readonly PropertyKey[]): unknown {
+  let value = record;
+  for (const key of path) {
+    if (value === null || typeof value !== "object") return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value;
+}
+
+/** How a record is named in messages: by its id when it has a usable one, else by position. */
+function recordName(kind: string, record: unknown, index: number): string {
+  const id = valueAt(record, ["id"]);
+  return typeof id === "string" && id.length > 0 ? `${kind} "${id}"` : `${kind} #${index + 1}`;
+}
+
+function zodProblems(file: string, record: string, raw: unknown, error: z.ZodError): Problem[] {
+  return error.issues.map((issue) => ({
+    file,
+    record,
+    field: issue.path.join("."),
+    value: showValue(valueAt(raw, issue.path)),
+    message: issue.message,
+  }));
+}
+
+/** Parses every record of a list with a schema, keeping the valid ones and the problems of the rest. */
+function parseRecords<T>(
+  file: string,
+  kind: string,
+  records: unknown[],
+  schema: z.ZodType<T>,
+  problems: Problem[],
+): T[] {
+  const valid: T[] = [];
+  records.forEach((raw, index) => {
+    const result = schema.safeParse(raw);
+    if (result.success) valid.push(result.data);
+    else problems.push(...zodProblems(file, recordName(kind, raw, index), raw, result.error));
+  });
+  return valid;
+}
+
+/** Parses a file's outer shape; on failure reports it and returns undefined. */
+function parseFile<T>(raw: RawFile, schema: z.ZodType<T>, problems: Problem[]): T | undefined {
+  if (raw.readError !== undefined) {
+    problems.push({ file: raw.file, record: "the file", field: "", value: "(unreadable)", message: raw.readError });
+    return undefined;
+  }
+  const result = schema.safeParse(raw.json);
+  if (!result.success) problems.push(...zodProblems(raw.file, "the file", raw.json, result.error));
+  return result.success ? result.data : undefined;
+}
+
+/** Keeps the first record with each id and reports the others. */
+function withoutDuplicates<T extends { id: string }>(file: string, kind: string, records: T[], problems: Problem[]): T[] {
+  const seen = new Set<string>();
+  return records.filter((record) => {
+    if (!seen.has(record.id)) return seen.add(record.id);
+    problems.push({ file, record: `${kind} "${record.id}"`, field: "id", value: showValue(record.id), message: `duplicate ${kind} id` });
+    return false;
+  });
+}
+
+function decimals(n: number): number {
+  const text = String(n);
+  return text.includes(".") ? (text.split(".")[1] ?? "").length : 0;
+}
+
+function placeProblems(file: string, place: PlaceFeature, inCountry: CountryCheck): Problem[] {
+  const position = place.geometry.coordinates;
+  const record = `place "${place.id}"`;
+  const problems: Problem[] = [];
+  if (position.some((n) => decimals(n) > MAX_DECIMALS)) {
+    problems.push({ file, record, field: "geometry.coordinates", value: showValue(position), message: `use at most ${MAX_DECIMALS} decimals` });
+  } else if (!inCountry(position, place.properties.country)) {
+    const actual = countryAt(position);
+    const swapped = inCountry([position[1], position[0]], place.properties.country) ? "; longitude and latitude look swapped" : "";
+    const where = actual === undefined ? "in no country (at sea?)" : `in ${actual}`;
+    problems.push({
+      file,
+      record,
+      field: "geometry.coordinates",
+      value: showValue(position),
+      message: `point lies outside its country ${place.properties.country}: it is ${where}${swapped}`,
+    });
+  }
+  return problems;
+}
+
+function eventProblems(
+  file: string,
+  event: StoryEvent,
+  story: Story,
+  placeIds: readonly string[],
+  actorIds: readonly string[],
+  rejectedPlaceIds: ReadonlySet<string>,
+): Problem[] {
+  const record = `event "${event.id}"`;
+  const problems: Problem[] = [];
+  event.actors.forEach(({ actor }, i) => {
+    if (!actorIds.includes(actor)) {
+      problems.push({ file, record, field: `actors.${i}.actor`, value: showValue(actor), message: `unknown actor${didYouMean(actor, actorIds)}` });
+    }
+  });
+  event.places.forEach(({ place }, i) => {
+    if (!placeIds.includes(place)) {
+      const message = rejectedPlaceIds.has(place)
+        ? "this place was rejected: see its own problem above"
+        : `unknown place${didYouMean(place, placeIds)}`;
+      problems.push({ file, record, field: `places.${i}.place`, value: showValue(place), message });
+    }
+  });
+  const { start, end, text } = event.quote;
+  const atOffsets = story.text.slice(start, end);
+  if (end > story.text.length || start >= end || atOffsets !== text) {
+    problems.push({
+      file,
+      record,
+      field: "quote",
+      value: showValue({ start, end }),
+      message: `the article's text at ${start}..${end} is ${showValue(atOffsets)}, not the quote ${showValue(text)}`,
+    });
+  }
+  return problems;
+}
+
+/**
+ * Validates the whole dataset. Records with problems are left out, references to them too
+ * (an event naming an unknown place is dropped), and every problem is reported.
+ */
+export function validateDataset(raw: RawDataset, inCountry: CountryCheck = isInCountry): ValidationResult {
+  const problems: Problem[] = [];
+
+  const placeRecords = parseFile(raw.places, placesFileSchema, problems)?.features ?? [];
+  const parsedPlaces = parseRecords(raw.places.file, "place", placeRecords, placeFeatureSchema, problems);
+  const places = withoutDuplicates(raw.places.file, "place", parsedPlaces, problems).filter((place) => {
+    const found = placeProblems(raw.places.file, place, inCountry);
+    problems.push(...found);
+    return found.length === 0;
+  });
+
+  const actorRecords = parseFile(raw.actors, actorsFileSchema, problems)?.actors ?? [];
+  const actors = withoutDuplicates(raw.actors.file, "actor", parseRecords(raw.actors.file, "actor", actorRecords, actorSchema, problems), problems);
+
+  const placeIds = places.map((p) => p.id);
+  const rejectedPlaceIds = new Set(parsedPlaces.map((p) => p.id).filter((id) => !placeIds.includes(id)));
+  const actorIds = actors.map((a) => a.id);
+  const stories: Story[] = [];
+  const events: DatasetEvent[] = [];
+  const eventIds = new Set<string>();
+
+  for (const files of raw.stories) {
+    const story = parseFile(files.story, storySchema, problems);
+    const eventsFile = parseFile(files.events, eventsFileSchema, problems);
+    if (!story || !eventsFile) continue;
+    stories.push(story);
+    if (eventsFile.story !== story.id) {
+      problems.push({ file: files.events.file, record: "the file", field: "story", value: showValue(eventsFile.story), message: `must be the id of its story, "${story.id}"` });
+      continue;
+    }
+    for (const event of parseRecords(files.events.file, "event", eventsFile.events, eventSchema, problems)) {
+      const found = eventProblems(files.events.file, event, story, placeIds, actorIds, rejectedPlaceIds);
+      if (eventIds.has(event.id)) {
+        found.push({ file: files.events.file, record: `event "${event.id}"`, field: "id", value: showValue(event.id), message: "duplicate event id (event ids are unique across all stories)" });
+      }
+      problems.push(...found);
+      if (found.length === 0) {
+        eventIds.add(event.id);
+        events.push({ ...event, story: story.id });
+      }
+    }
+  }
+
+  const frontPages = stories.filter((s) => s.frontPage);
+  if (stories.length > 0 && frontPages.length !== 1) {
+    problems.push({
+      file: raw.stories[0]?.story.file ?? "geo/data/stories",
+      record: "the stories",
+      field: "frontPage",
+      value: showValue(frontPages.map((s) => s.id)),
+      message: "exactly one story must have \"frontPage\": true (the story `/` shows)",
+    });
+  }
+
+  return { dataset: { places, actors, stories, events }, problems };
+}
