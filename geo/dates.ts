@@ -23,7 +23,10 @@ export interface DateSpan {
 const SIMPLE_DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
 
 function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  // Not Date.UTC(year, ...): it reads years 0-99 as 1900-1999, and 1900 is not a leap year but 0000 is.
+  const date = new Date(0);
+  date.setUTCFullYear(year, month, 0);
+  return date.getUTCDate();
 }
 
 /** Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; undefined for anything else, `2020-02-30` included. */
@@ -106,9 +109,10 @@ function formatSimpleDate(date: SimpleDate): string {
  * Returns the input unchanged if it is not a contract date.
  */
 export function formatContractDate(text: string, dateline?: string): string {
+  if (!isContractDate(text)) return text;
   const parts = text.split("/").map(parseSimpleDate);
   const [first, last] = parts;
-  if (!first || parts.includes(undefined)) return text;
+  if (!first) return text;
   if (!last) return formatSimpleDate(first);
   if (dateline !== undefined && text.split("/")[1] === dateline) return `since ${formatSimpleDate(first)}`;
   return `${formatSimpleDate(first)} to ${formatSimpleDate(last)}`;

@@ -203,7 +203,10 @@ export function validateDataset(raw: RawDataset, inCountry: CountryCheck = isInC
   const actors = withoutDuplicates(raw.actors.file, "actor", parseRecords(raw.actors.file, "actor", actorRecords, actorSchema, problems), problems);
 
   const placeIds = places.map((p) => p.id);
-  const rejectedPlaceIds = new Set(parsedPlaces.map((p) => p.id).filter((id) => !placeIds.includes(id)));
+  // Every id written in the file, not just those that passed the schema: a place rejected for a bad
+  // latitude is "rejected", not "unknown", to the events that name it.
+  const writtenPlaceIds = placeRecords.map((record) => valueAt(record, ["id"])).filter((id) => typeof id === "string");
+  const rejectedPlaceIds = new Set(writtenPlaceIds.filter((id) => !placeIds.includes(id)));
   const actorIds = actors.map((a) => a.id);
   const stories: Story[] = [];
   const events: DatasetEvent[] = [];

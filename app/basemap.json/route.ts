@@ -1,0 +1,8 @@
+import { buildBasemap } from "@/geo/basemap";
+
+// Built once at `next build` and served as a static file.
+export const dynamic = "force-static";
+
+export function GET() {
+  return Response.json(buildBasemap(), { headers: { "Cache-Control": "public, max-age=86400" } });
+}

@@ -1,0 +1,20 @@
+import type { Metadata, Viewport } from "next";
+import type { ReactNode } from "react";
+import "leaflet/dist/leaflet.css";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "Dateline", template: "%s · Dateline" },
+  description: "A news story's events on an interactive map: where and when each happened, who was involved, and the article's own words.",
+  applicationName: "Dateline",
+};
+
+export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#1b2a3a" };
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en">
+      <body>{children}</body>
+    </html>
+  );
+}

@@ -1,0 +1,38 @@
+"use client";
+
+import type { EventFeature } from "@/geo/join";
+import { ActorChip } from "./ActorChip";
+import { DateText } from "./DateText";
+import { ProvenanceMark } from "./ProvenanceMark";
+import { useStory } from "./StoryContext";
+
+const PLACE_ROLE_WORDS = { venue: "where it happened", origin: "where it came from", target: "what it hit", region: "the area" } as const;
+
+/** One event as a popup shows it: date, title, actors with roles, the article's words, and provenance. */
+export function EventDetails({ feature, focused }: { feature: EventFeature; focused: boolean }) {
+  const { dateline, actorsById } = useStory();
+  const p = feature.properties;
+  return (
+    <article className={focused ? "event-details focused" : "event-details"} data-popup-event={p.eventId} aria-current={focused || undefined}>
+      <p className="event-date">
+        <DateText date={p.date} dateline={dateline} /> <ProvenanceMark provenance={p.dateProvenance} what="This date" />
+      </p>
+      <h3>{p.title}</h3>
+      <ul className="actor-list" aria-label="Actors">
+        {p.actorRoles.map(({ actor, role }) => {
+          const known = actorsById.get(actor);
+          return <li key={actor}>{known ? <ActorChip actor={known} role={role} /> : actor}</li>;
+        })}
+      </ul>
+      <blockquote className="quote">
+        <q>{p.quote}</q>
+      </blockquote>
+      {p.placeProvenance.kind === "context" && (
+        <p className="place-context">
+          {p.placeName} as {PLACE_ROLE_WORDS[p.placeRole]}: <ProvenanceMark provenance={p.placeProvenance} what="This place" />
+        </p>
+      )}
+      <ProvenanceMark provenance={p.provenance} what="This event" />
+    </article>
+  );
+}

@@ -1,0 +1,57 @@
+"use client";
+
+import type { EventFeature } from "@/geo/join";
+import { ActorSwatch } from "./ActorChip";
+import { DateText } from "./DateText";
+import { useStory } from "./StoryContext";
+
+export interface ListedEvent {
+  eventId: string;
+  /** The event's features, one per place. */
+  features: EventFeature[];
+}
+
+/** One entry per event, in the order given, from features that may repeat an event at several places. */
+export function listEvents(features: readonly EventFeature[]): ListedEvent[] {
+  const byEvent = new Map<string, EventFeature[]>();
+  for (const feature of features) byEvent.set(feature.properties.eventId, [...(byEvent.get(feature.properties.eventId) ?? []), feature]);
+  return [...byEvent].map(([eventId, list]) => ({ eventId, features: list }));
+}
+
+/**
+ * The chronological event list: a complete alternative to the map, with each event's date, place
+ * and actors. Choosing an item focuses its event on the map.
+ */
+export function EventList({ events, focusedEvent, onSelect }: { events: readonly ListedEvent[]; focusedEvent?: string; onSelect: (eventId: string) => void }) {
+  const { dateline, actorsById } = useStory();
+  return (
+    <ol className="event-list">
+      {events.map(({ eventId, features }) => {
+        const first = features[0];
+        if (!first) return null;
+        const p = first.properties;
+        const focused = eventId === focusedEvent;
+        return (
+          <li key={eventId} data-event={eventId} className={focused ? "event-item focused" : "event-item"} aria-current={focused || undefined}>
+            <button type="button" className="event-button" onClick={() => onSelect(eventId)}>
+              <span className="event-item-date">
+                <DateText date={p.date} dateline={dateline} />
+              </span>
+              <span className="event-item-title">{p.title}</span>
+              <span className="event-item-meta">
+                <span className="event-item-places">{features.map((f) => f.properties.placeName).join(" · ")}</span>
+                <span className="event-item-actors">
+                  {p.actors.map((id) => {
+                    const actor = actorsById.get(id);
+                    return actor ? <ActorSwatch key={id} actor={actor} /> : null;
+                  })}
+                  <span className="visually-hidden">{`Actors: ${p.actors.map((id) => actorsById.get(id)?.name ?? id).join(", ")}`}</span>
+                </span>
+              </span>
+            </button>
+          </li>
+        );
+      })}
+    </ol>
+  );
+}

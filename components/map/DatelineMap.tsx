@@ -1,0 +1,104 @@
+"use client";
+
+import type L from "leaflet";
+import { useCallback, useEffect, useMemo, useRef } from "react";
+import { AttributionControl, MapContainer, TileLayer } from "react-leaflet";
+import type { PlaceGroup } from "@/geo/group";
+import type { PlaceFeature } from "@/geo/schema";
+import { coreBoundsOf } from "@/geo/spatial";
+import type { TileSetting } from "@/geo/tiles";
+import type { MapView } from "@/geo/url-state";
+import type { EventFeature } from "@/geo/join";
+import { Basemap } from "./Basemap";
+import { PlaceMarker } from "./PlaceMarker";
+import { ViewController } from "./ViewController";
+
+export interface DatelineMapProps {
+  places: readonly PlaceFeature[];
+  /** The events that pass the filters, one feature per (event, place). */
+  features: readonly EventFeature[];
+  groups: readonly PlaceGroup[];
+  focusPlace?: string;
+  focusEvent?: string;
+  view?: MapView;
+  tiles: TileSetting;
+  onOpenPlace: (placeId: string) => void;
+  onClosePopup: () => void;
+  onUserMove: (view: MapView) => void;
+}
+
+/** Opens the focused place's popup, and reports popups the user opens or closes. */
+function usePopupSync(focusPlace: string | undefined, onOpenPlace: (id: string) => void, onClosePopup: () => void) {
+  const markers = useRef(new Map<string, L.Marker>());
+  const focusRef = useRef(focusPlace);
+  const openPlace = useRef<string | undefined>(undefined);
+  const callbacks = useRef({ onOpenPlace, onClosePopup });
+  useEffect(() => {
+    focusRef.current = focusPlace;
+    callbacks.current = { onOpenPlace, onClosePopup };
+  });
+
+  const register = useCallback((placeId: string, marker: L.Marker | null) => {
+    const previous = markers.current.get(placeId);
+    if (previous) previous.off("popupopen popupclose");
+    if (!marker) return void markers.current.delete(placeId);
+    markers.current.set(placeId, marker);
+    marker.on("popupopen", () => {
+      openPlace.current = placeId;
+      if (focusRef.current !== placeId) callbacks.current.onOpenPlace(placeId);
+    });
+    marker.on("popupclose", () => {
+      if (openPlace.current === placeId) openPlace.current = undefined;
+      // Opening another popup closes this one first: wait a tick to see whether one is open.
+      setTimeout(() => {
+        if (openPlace.current === undefined && focusRef.current === placeId) callbacks.current.onClosePopup();
+      }, 0);
+    });
+  }, []);
+
+  useEffect(
+    function openFocusedPopup() {
+      const marker = focusPlace === undefined ? undefined : markers.current.get(focusPlace);
+      if (marker && !marker.isPopupOpen()) marker.openPopup();
+      if (focusPlace === undefined && openPlace.current !== undefined) markers.current.get(openPlace.current)?.closePopup();
+    },
+    [focusPlace],
+  );
+  return register;
+}
+
+export default function DatelineMap(props: DatelineMapProps) {
+  const { places, features, groups, focusPlace, focusEvent, view, tiles, onOpenPlace, onClosePopup, onUserMove } = props;
+  const register = usePopupSync(focusPlace, onOpenPlace, onClosePopup);
+  const groupsByPlace = useMemo(() => new Map(groups.map((g) => [g.placeId, g])), [groups]);
+  const bounds = useMemo(() => coreBoundsOf(features), [features]);
+  const boundsKey = useMemo(() => features.map((f) => f.id).join(","), [features]);
+  const focusCoordinates = useMemo(() => {
+    const place = places.find((p) => p.id === focusPlace);
+    return place && ([place.geometry.coordinates[1], place.geometry.coordinates[0]] as [number, number]);
+  }, [places, focusPlace]);
+  // A place is drawn when some shown event is there, or when the link focuses it.
+  const shown = useMemo(() => places.filter((p) => groupsByPlace.has(p.id) || p.id === focusPlace), [places, groupsByPlace, focusPlace]);
+  const outlinedKey = shown.flatMap((p) => p.properties.outline?.naturalEarthCountry ?? []).join(",");
+  // Keyed by the codes, so the outline layer is rebuilt only when the set changes.
+  const outlined = useMemo(() => (outlinedKey ? outlinedKey.split(",") : []), [outlinedKey]);
+
+  return (
+    <MapContainer className="map" center={[33.5, 40]} zoom={5} minZoom={2} maxZoom={18} worldCopyJump attributionControl={false} keyboard>
+      <AttributionControl prefix={false} />
+      <Basemap outlined={outlined} />
+      {tiles.kind === "tiles" && <TileLayer url={tiles.url} attribution={tiles.attribution} />}
+      {shown.map((place) => (
+        <PlaceMarker
+          key={place.id}
+          place={place}
+          group={groupsByPlace.get(place.id)}
+          focused={place.id === focusPlace}
+          focusedEvent={place.id === focusPlace ? focusEvent : undefined}
+          register={register}
+        />
+      ))}
+      <ViewController view={view} focus={focusCoordinates} focusKey={`${focusPlace}|${focusEvent}`} bounds={bounds} boundsKey={boundsKey} onUserMove={onUserMove} />
+    </MapContainer>
+  );
+}
