@@ -1,5 +1,6 @@
 "use client";
 
+import { useEffect, useRef } from "react";
 import type { EventFeature } from "@/geo/join";
 import { ActorSwatch } from "./ActorChip";
 import { DateText } from "./DateText";
@@ -24,8 +25,16 @@ export function listEvents(features: readonly EventFeature[]): ListedEvent[] {
  */
 export function EventList({ events, focusedEvent, onSelect }: { events: readonly ListedEvent[]; focusedEvent?: string; onSelect: (eventId: string) => void }) {
   const { dateline, actorsById } = useStory();
+  const listRef = useRef<HTMLOListElement>(null);
+  useEffect(
+    function scrollFocusedIntoView() {
+      if (!focusedEvent) return;
+      listRef.current?.querySelector(`[data-event="${CSS.escape(focusedEvent)}"]`)?.scrollIntoView({ block: "nearest" });
+    },
+    [focusedEvent],
+  );
   return (
-    <ol className="event-list">
+    <ol className="event-list" ref={listRef}>
       {events.map(({ eventId, features }) => {
         const first = features[0];
         if (!first) return null;

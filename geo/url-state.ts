@@ -48,7 +48,9 @@ const VIEW = /^(\d{1,2})\/(-?\d{1,3}(?:\.\d{1,8})?)\/(-?\d{1,3}(?:\.\d{1,8})?)$/
 const MAX_SHOWN = 60;
 
 function shown(value: string): string {
-  return value.length > MAX_SHOWN ? `${value.slice(0, MAX_SHOWN - 1)}…` : value;
+  if (value.length <= MAX_SHOWN) return value;
+  // Never end on the first half of a surrogate pair: a lone half renders as "�".
+  return `${value.slice(0, MAX_SHOWN - 1).replace(/[\uD800-\uDBFF]$/, "")}…`;
 }
 
 /** Parses `zoom/lat/lng` as on openstreetmap.org; undefined unless every part is in range. */

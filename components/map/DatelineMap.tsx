@@ -1,7 +1,7 @@
 "use client";
 
 import type L from "leaflet";
-import { useCallback, useEffect, useMemo, useRef } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { AttributionControl, MapContainer, TileLayer } from "react-leaflet";
 import type { PlaceGroup } from "@/geo/group";
 import type { PlaceFeature } from "@/geo/schema";
@@ -11,6 +11,7 @@ import type { MapView } from "@/geo/url-state";
 import type { EventFeature } from "@/geo/join";
 import { Basemap } from "./Basemap";
 import { PlaceMarker } from "./PlaceMarker";
+import { useMarkerDodge } from "./useMarkerDodge";
 import { ViewController } from "./ViewController";
 
 export interface DatelineMapProps {
@@ -28,8 +29,12 @@ export interface DatelineMapProps {
 }
 
 /** Opens the focused place's popup, and reports popups the user opens or closes. */
-function usePopupSync(focusPlace: string | undefined, onOpenPlace: (id: string) => void, onClosePopup: () => void) {
-  const markers = useRef(new Map<string, L.Marker>());
+function usePopupSync(
+  markers: Map<string, L.Marker>,
+  focusPlace: string | undefined,
+  onOpenPlace: (id: string) => void,
+  onClosePopup: () => void,
+) {
   const focusRef = useRef(focusPlace);
   const openPlace = useRef<string | undefined>(undefined);
   const callbacks = useRef({ onOpenPlace, onClosePopup });
@@ -39,10 +44,10 @@ function usePopupSync(focusPlace: string | undefined, onOpenPlace: (id: string) 
   });
 
   const register = useCallback((placeId: string, marker: L.Marker | null) => {
-    const previous = markers.current.get(placeId);
+    const previous = markers.get(placeId);
     if (previous) previous.off("popupopen popupclose");
-    if (!marker) return void markers.current.delete(placeId);
-    markers.current.set(placeId, marker);
+    if (!marker) return void markers.delete(placeId);
+    markers.set(placeId, marker);
     marker.on("popupopen", () => {
       openPlace.current = placeId;
       if (focusRef.current !== placeId) callbacks.current.onOpenPlace(placeId);
@@ -54,22 +59,31 @@ function usePopupSync(focusPlace: string | undefined, onOpenPlace: (id: string) 
         if (openPlace.current === undefined && focusRef.current === placeId) callbacks.current.onClosePopup();
       }, 0);
     });
-  }, []);
+    // The map renders its markers only after it exists, so the focused one may arrive late.
+    if (focusRef.current === placeId) setTimeout(() => marker.openPopup(), 0);
+  }, [markers]);
 
   useEffect(
     function openFocusedPopup() {
-      const marker = focusPlace === undefined ? undefined : markers.current.get(focusPlace);
+      const marker = focusPlace === undefined ? undefined : markers.get(focusPlace);
       if (marker && !marker.isPopupOpen()) marker.openPopup();
-      if (focusPlace === undefined && openPlace.current !== undefined) markers.current.get(openPlace.current)?.closePopup();
+      if (focusPlace === undefined && openPlace.current !== undefined) markers.get(openPlace.current)?.closePopup();
     },
-    [focusPlace],
+    [markers, focusPlace],
   );
   return register;
 }
 
+function MarkerDodge({ markers }: { markers: ReadonlyMap<string, L.Marker> }) {
+  useMarkerDodge(markers);
+  return null;
+}
+
 export default function DatelineMap(props: DatelineMapProps) {
   const { places, features, groups, focusPlace, focusEvent, view, tiles, onOpenPlace, onClosePopup, onUserMove } = props;
-  const register = usePopupSync(focusPlace, onOpenPlace, onClosePopup);
+  // The markers on the map by place id: one mutable registry for the life of the map.
+  const [markers] = useState(() => new Map<string, L.Marker>());
+  const register = usePopupSync(markers, focusPlace, onOpenPlace, onClosePopup);
   const groupsByPlace = useMemo(() => new Map(groups.map((g) => [g.placeId, g])), [groups]);
   const bounds = useMemo(() => coreBoundsOf(features), [features]);
   const boundsKey = useMemo(() => features.map((f) => f.id).join(","), [features]);
@@ -98,6 +112,7 @@ export default function DatelineMap(props: DatelineMapProps) {
           register={register}
         />
       ))}
+      <MarkerDodge markers={markers} />
       <ViewController view={view} focus={focusCoordinates} focusKey={`${focusPlace}|${focusEvent}`} bounds={bounds} boundsKey={boundsKey} onUserMove={onUserMove} />
     </MapContainer>
   );

@@ -11,7 +11,7 @@ import { fileURLToPath } from "node:url";
 import { expect } from "vitest";
 import { z } from "zod";
 import type { EventFilter } from "@/geo/filter";
-import type { JoinableEvent } from "@/geo/join";
+import { joinEvents, type EventFeature, type JoinableEvent } from "@/geo/join";
 import { eventSchema, placeFeatureSchema, type PlaceFeature } from "@/geo/schema";
 
 const FIXTURES = fileURLToPath(new URL("../fixtures/", import.meta.url));
@@ -52,6 +52,12 @@ export function readInput(name: string): FixtureInput {
   const json: unknown = JSON.parse(readFileSync(path.join(IN, `${name}.geojson`), "utf8"));
   const { features, events, filters } = inputSchema.parse(json);
   return { places: features, events, filters };
+}
+
+/** The fixture's events joined to its places, typed as the features group, filter and spatial take. */
+export function joinedFeatures(input: FixtureInput): EventFeature[] {
+  // joinEvents types its features as plain GeoJSON features; join.test.ts checks every id is a string.
+  return joinEvents(input.events, input.places).features as EventFeature[];
 }
 
 /** Pretty JSON with short arrays of numbers or strings on one line, so coordinates read as pairs. */

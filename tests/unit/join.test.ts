@@ -72,6 +72,10 @@ describe("joinEvents", () => {
     expect(joinEvents(strays, levant.places).features.map((f) => f.id)).toEqual(["putin-visit-khmeimim-2017@khmeimim", "putin-visit-khmeimim-2017@latakia"]);
   });
 
+  it("gives every feature a string id (callers rely on it when they treat features as EventFeature)", () => {
+    for (const feature of joinEvents(levant.events, levant.places).features) expect(typeof feature.id).toBe("string");
+  });
+
   it("joins the same event twice if given it twice (deduplication is validation's job)", () => {
     const twice = joinEvents([event("putin-assad-talks-damascus"), event("putin-assad-talks-damascus")], levant.places);
     expect(twice.features.map((f) => f.id)).toEqual(["putin-assad-talks-damascus@damascus", "putin-assad-talks-damascus@damascus"]);
@@ -102,8 +106,8 @@ describe("eventFeatureId", () => {
 
 describe("compareChronologically", () => {
   it("orders by start day, then end day, then id", () => {
-    const sorted = [...joinEvents(levant.events, levant.places).features].sort(compareChronologically);
-    sorted.slice(1).forEach((feature: EventFeature, i) => {
+    const sorted = [...(joinEvents(levant.events, levant.places).features as EventFeature[])].sort(compareChronologically);
+    sorted.slice(1).forEach((feature, i) => {
       const previous = sorted[i]!.properties;
       expect(previous.start <= feature.properties.start).toBe(true);
       if (previous.start === feature.properties.start) expect(previous.end <= feature.properties.end).toBe(true);

@@ -1,0 +1,24 @@
+// Sums the test reports into the closing line CI reads: "N passed, N failed". A failed step
+// without a report of its own (lint, types, build, or a runner that crashed) counts as one
+// failed test, so a red step can never hide behind a green count.
+import { existsSync, readFileSync } from "node:fs";
+
+const failedSteps = readFileSync("test-results/failed-steps.txt", "utf8").split("\n").filter(Boolean);
+const reports = {
+  "unit tests": ["test-results/unit.json", (r) => [r.numPassedTests, r.numFailedTests]],
+  "browser tests": ["test-results/browser.json", (r) => [r.stats.expected + r.stats.flaky, r.stats.unexpected]],
+};
+
+let passed = 0;
+let failed = 0;
+for (const [step, [file, count]] of Object.entries(reports)) {
+  const [p, f] = existsSync(file) ? count(JSON.parse(readFileSync(file, "utf8"))) : [0, 0];
+  passed += p;
+  failed += f;
+  if (failedSteps.includes(step) && f === 0) failed += 1;
+}
+failed += failedSteps.filter((step) => !(step in reports)).length;
+
+if (failedSteps.length > 0) console.log(`Failed steps: ${failedSteps.join(", ")}`);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failedSteps.length > 0 || failed > 0 ? 1 : 0);

@@ -1,0 +1,64 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { expect, type Locator, type Page } from "@playwright/test";
+
+/** Where screenshots meant for a human reviewer go. */
+export const SCREENSHOT_DIR = path.join("test-results", "screenshots");
+
+/** Saves a screenshot of the whole viewport as test-results/screenshots/<name>.png and returns the path. */
+export async function saveScreenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const file = path.join(SCREENSHOT_DIR, `${name}.png`);
+  await page.screenshot({ path: file });
+  return file;
+}
+
+/** The open popup's content (Leaflet keeps at most one open). */
+export function popup(page: Page): Locator {
+  return page.locator(".leaflet-popup-content");
+}
+
+/** The marker of a place. */
+export function marker(page: Page, placeId: string): Locator {
+  return page.locator(`.leaflet-marker-icon[data-place="${placeId}"]`);
+}
+
+/** The event list's item for an event. */
+export function listItem(page: Page, eventId: string): Locator {
+  return page.locator(`li[data-event="${eventId}"]`);
+}
+
+/** The current value of a query parameter in the page's URL, or null. */
+export function queryParam(page: Page, name: string): string | null {
+  return new URL(page.url()).searchParams.get(name);
+}
+
+/** Waits until the URL's query parameter has the value (null: absent). */
+export async function expectQueryParam(page: Page, name: string, value: string | null) {
+  await expect.poll(() => queryParam(page, name), { message: `URL parameter ${name}` }).toBe(value);
+}
+
+/** Waits until the country shapes are drawn, so screenshots show a map and not a blank sea. */
+export async function waitForBasemap(page: Page) {
+  await page.locator(".leaflet-basemap-pane path").first().waitFor({ state: "attached" });
+}
+
+/** Waits until the map stops moving (flyTo, zoom and pan animations), so positions and screenshots are stable. */
+export async function waitForMapToSettle(page: Page) {
+  let last = "";
+  await expect
+    .poll(
+      async () => {
+        const now = await page.evaluate(() => {
+          const pane = document.querySelector<HTMLElement>(".leaflet-map-pane");
+          const animating = document.querySelector(".leaflet-zoom-anim, .leaflet-pan-anim") !== null;
+          return animating ? "animating" : `${pane?.style.transform}|${document.querySelector(".leaflet-container")?.getAttribute("class")}`;
+        });
+        const still = now !== "animating" && now === last;
+        last = now;
+        return still;
+      },
+      { intervals: [200], message: "the map to stop moving" },
+    )
+    .toBe(true);
+}
