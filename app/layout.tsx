@@ -2,8 +2,10 @@ import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import "leaflet/dist/leaflet.css";
 import "./globals.css";
+import { siteUrl } from "@/geo/site";
 
 export const metadata: Metadata = {
+  metadataBase: siteUrl(),
   title: { default: "Dateline", template: "%s · Dateline" },
   description: "A news story's events on an interactive map: where and when each happened, who was involved, and the article's own words.",
   applicationName: "Dateline",

@@ -44,7 +44,7 @@ export function DatelineApp({ bundle, tiles }: DatelineAppProps) {
   };
 
   return (
-    <StoryProvider bundle={bundle}>
+    <StoryProvider dateline={bundle.story.dateline} actors={bundle.actors} places={bundle.places}>
       <div className="app" data-panel-open={panelOpen}>
         <StoryPanel
           bundle={bundle}

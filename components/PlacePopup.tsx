@@ -4,7 +4,7 @@ import type { PlaceGroup } from "@/geo/group";
 import type { PlaceFeature } from "@/geo/schema";
 import { EventDetails } from "./EventDetails";
 
-const KIND_WORDS = { city: "City", "air-base": "Air base", airport: "Airport", province: "Province", country: "Country" } as const;
+export const KIND_WORDS = { city: "City", "air-base": "Air base", airport: "Airport", province: "Province", country: "Country" } as const;
 
 /** A place's popup: its name and kind, then each of its events that pass the filters, in date order. */
 export function PlacePopup({ place, group, focusedEvent }: { place: PlaceFeature; group: PlaceGroup | undefined; focusedEvent?: string }) {

@@ -2,7 +2,6 @@
 
 import { createContext, useContext, useMemo, type ReactNode } from "react";
 import type { Actor, PlaceFeature } from "@/geo/schema";
-import type { StoryBundle } from "@/geo/story";
 
 interface StoryLookup {
   dateline: string;
@@ -13,14 +12,22 @@ interface StoryLookup {
 const StoryContext = createContext<StoryLookup | null>(null);
 
 /** Makes the story's actors and places available by id to every component below, popups included. */
-export function StoryProvider({ bundle, children }: { bundle: StoryBundle; children: ReactNode }) {
+export interface StoryProviderProps {
+  /** The dateline that relative dates are read against ("since 2011" runs to it). */
+  dateline: string;
+  actors: readonly Actor[];
+  places: readonly PlaceFeature[];
+  children: ReactNode;
+}
+
+export function StoryProvider({ dateline, actors, places, children }: StoryProviderProps) {
   const value = useMemo(
     () => ({
-      dateline: bundle.story.dateline,
-      actorsById: new Map(bundle.actors.map((a) => [a.id, a])),
-      placesById: new Map(bundle.places.map((p) => [p.id, p])),
+      dateline,
+      actorsById: new Map(actors.map((a) => [a.id, a])),
+      placesById: new Map(places.map((p) => [p.id, p])),
     }),
-    [bundle],
+    [dateline, actors, places],
   );
   return <StoryContext.Provider value={value}>{children}</StoryContext.Provider>;
 }

@@ -4,7 +4,7 @@
  */
 import type { FeatureCollection, Point } from "geojson";
 import { filterEvents } from "./filter";
-import { joinEvents, type EventCollection, type EventFeature } from "./join";
+import { joinEvents, type EventCollection } from "./join";
 import type { PlaceFeature } from "./schema";
 import type { Dataset } from "./validate";
 import { parseViewState } from "./url-state";
@@ -37,7 +37,7 @@ export function eventsCollection(dataset: Dataset, query: URLSearchParams): ApiR
     const message = `${first.param}=${JSON.stringify(first.value)}: ${first.reason}`;
     return { status: 400, body: { error: { code: "bad_parameter", message } } };
   }
-  const all = joinEvents(dataset.events, dataset.places).features as EventFeature[];
+  const all = joinEvents(dataset.events, dataset.places).features;
   const features = filterEvents(all, { actors: state.actors, from: state.from, to: state.to, place: state.place });
   return { status: 200, body: { type: "FeatureCollection", features } };
 }

@@ -35,7 +35,9 @@ export interface EventProperties {
 }
 
 export type EventFeature = Feature<Point, EventProperties> & { id: string };
-export type EventCollection = FeatureCollection<Point, EventProperties>;
+export interface EventCollection extends FeatureCollection<Point, EventProperties> {
+  features: EventFeature[];
+}
 
 /** The feature id of an (event, place) pair. */
 export function eventFeatureId(eventId: string, placeId: string): string {
@@ -94,5 +96,7 @@ export function joinEvents(events: readonly JoinableEvent[], places: readonly Pl
 export function compareChronologically(a: EventFeature, b: EventFeature): number {
   const pa = a.properties;
   const pb = b.properties;
-  return pa.start.localeCompare(pb.start) || pa.end.localeCompare(pb.end) || a.id.localeCompare(b.id);
+  // Plain code-unit order, not localeCompare: server and browser must agree whatever their locale.
+  const order = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+  return order(pa.start, pb.start) || order(pa.end, pb.end) || order(a.id, b.id);
 }

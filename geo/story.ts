@@ -26,7 +26,7 @@ export function frontPageStory(dataset: Dataset): Story {
 /** The bundle for one story: its features, and only the places and actors they reference. */
 export function storyBundle(dataset: Dataset, story: Story): StoryBundle {
   const events = dataset.events.filter((e) => e.story === story.id);
-  const features = joinEvents(events, dataset.places).features as EventFeature[];
+  const features = joinEvents(events, dataset.places).features;
   const placeIds = new Set(features.map((f) => f.properties.placeId));
   return {
     story,

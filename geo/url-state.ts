@@ -98,8 +98,9 @@ export function parseViewState(source: ParamSource, known: KnownIds): { state: V
   const notices: Notice[] = [];
   const ignore = (param: string, value: string, reason: string) => notices.push({ param, value: shown(value), reason });
 
+  // An empty value (`?place=`) is no value: forms and hand-edited links leave them behind.
   const single = (name: ParamName): string | undefined => {
-    const [first, ...rest] = valuesOf(source, name);
+    const [first, ...rest] = valuesOf(source, name).filter((value) => value !== "");
     for (const extra of rest) ignore(name, extra, `"${name}" was given more than once; the first value is used`);
     return first;
   };

@@ -147,29 +147,36 @@ function placeProblems(file: string, place: PlaceFeature, inCountry: CountryChec
   return problems;
 }
 
-function eventProblems(
-  file: string,
-  event: StoryEvent,
-  story: Story,
-  placeIds: readonly string[],
-  actorIds: readonly string[],
-  rejectedPlaceIds: ReadonlySet<string>,
-): Problem[] {
+/** Ids a reference may name, and ids written in the data but rejected for problems of their own. */
+interface Known {
+  valid: readonly string[];
+  rejected: ReadonlySet<string>;
+}
+
+function referenceMessage(kind: string, id: string, known: Known): string | undefined {
+  if (known.valid.includes(id)) return undefined;
+  if (known.rejected.has(id)) return `this ${kind} was rejected: see its own problem above`;
+  return `unknown ${kind}${didYouMean(id, known.valid)}`;
+}
+
+/** The ids of a list's records as written, whether or not the records passed the schema. */
+function writtenIds(records: readonly unknown[]): string[] {
+  return records.map((record) => valueAt(record, ["id"])).filter((id): id is string => typeof id === "string");
+}
+
+function eventProblems(file: string, event: StoryEvent, story: Story, places: Known, actors: Known): Problem[] {
   const record = `event "${event.id}"`;
   const problems: Problem[] = [];
-  event.actors.forEach(({ actor }, i) => {
-    if (!actorIds.includes(actor)) {
-      problems.push({ file, record, field: `actors.${i}.actor`, value: showValue(actor), message: `unknown actor${didYouMean(actor, actorIds)}` });
-    }
-  });
-  event.places.forEach(({ place }, i) => {
-    if (!placeIds.includes(place)) {
-      const message = rejectedPlaceIds.has(place)
-        ? "this place was rejected: see its own problem above"
-        : `unknown place${didYouMean(place, placeIds)}`;
-      problems.push({ file, record, field: `places.${i}.place`, value: showValue(place), message });
-    }
-  });
+  const references = [
+    ...event.actors.map(({ actor }, i) => ({ kind: "actor", id: actor, field: `actors.${i}.actor`, known: actors })),
+    ...event.places.map(({ place }, i) => ({ kind: "place", id: place, field: `places.${i}.place`, known: places })),
+  ];
+  const seen = new Set<string>();
+  for (const { kind, id, field, known } of references) {
+    const message = seen.has(`${kind}:${id}`) ? `${kind} listed twice in one event` : referenceMessage(kind, id, known);
+    seen.add(`${kind}:${id}`);
+    if (message) problems.push({ file, record, field, value: showValue(id), message });
+  }
   const { start, end, text } = event.quote;
   const atOffsets = story.text.slice(start, end);
   if (end > story.text.length || start >= end || atOffsets !== text) {
@@ -202,12 +209,14 @@ export function validateDataset(raw: RawDataset, inCountry: CountryCheck = isInC
   const actorRecords = parseFile(raw.actors, actorsFileSchema, problems)?.actors ?? [];
   const actors = withoutDuplicates(raw.actors.file, "actor", parseRecords(raw.actors.file, "actor", actorRecords, actorSchema, problems), problems);
 
-  const placeIds = places.map((p) => p.id);
-  // Every id written in the file, not just those that passed the schema: a place rejected for a bad
+  // Every id written in a file, not just those that passed the schema: a place rejected for a bad
   // latitude is "rejected", not "unknown", to the events that name it.
-  const writtenPlaceIds = placeRecords.map((record) => valueAt(record, ["id"])).filter((id) => typeof id === "string");
-  const rejectedPlaceIds = new Set(writtenPlaceIds.filter((id) => !placeIds.includes(id)));
-  const actorIds = actors.map((a) => a.id);
+  const knownOf = (valid: string[], records: readonly unknown[]): Known => ({
+    valid,
+    rejected: new Set(writtenIds(records).filter((id) => !valid.includes(id))),
+  });
+  const knownPlaces = knownOf(places.map((p) => p.id), placeRecords);
+  const knownActors = knownOf(actors.map((a) => a.id), actorRecords);
   const stories: Story[] = [];
   const events: DatasetEvent[] = [];
   const eventIds = new Set<string>();
@@ -222,7 +231,7 @@ export function validateDataset(raw: RawDataset, inCountry: CountryCheck = isInC
       continue;
     }
     for (const event of parseRecords(files.events.file, "event", eventsFile.events, eventSchema, problems)) {
-      const found = eventProblems(files.events.file, event, story, placeIds, actorIds, rejectedPlaceIds);
+      const found = eventProblems(files.events.file, event, story, knownPlaces, knownActors);
       if (eventIds.has(event.id)) {
         found.push({ file: files.events.file, record: `event "${event.id}"`, field: "id", value: showValue(event.id), message: "duplicate event id (event ids are unique across all stories)" });
       }

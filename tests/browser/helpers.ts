@@ -43,22 +43,29 @@ export async function waitForBasemap(page: Page) {
   await page.locator(".leaflet-basemap-pane path").first().waitFor({ state: "attached" });
 }
 
-/** Waits until the map stops moving (flyTo, zoom and pan animations), so positions and screenshots are stable. */
+/**
+ * Waits until the map stops moving (flyTo, zoom and pan animations, popup auto-pan), so positions
+ * and screenshots are stable: the markers' and the popup's places on screen stay put for 400 ms.
+ */
 export async function waitForMapToSettle(page: Page) {
   let last = "";
+  let stillFor = 0;
   await expect
     .poll(
       async () => {
-        const now = await page.evaluate(() => {
-          const pane = document.querySelector<HTMLElement>(".leaflet-map-pane");
-          const animating = document.querySelector(".leaflet-zoom-anim, .leaflet-pan-anim") !== null;
-          return animating ? "animating" : `${pane?.style.transform}|${document.querySelector(".leaflet-container")?.getAttribute("class")}`;
-        });
-        const still = now !== "animating" && now === last;
+        const now = await page.evaluate(() =>
+          [...document.querySelectorAll(".leaflet-marker-icon, .leaflet-popup")]
+            .map((el) => {
+              const box = el.getBoundingClientRect();
+              return `${Math.round(box.x)},${Math.round(box.y)},${Math.round(box.width)}`;
+            })
+            .join(";"),
+        );
+        stillFor = now === last ? stillFor + 1 : 0;
         last = now;
-        return still;
+        return stillFor >= 2;
       },
-      { intervals: [200], message: "the map to stop moving" },
+      { intervals: [200], timeout: 10_000, message: "the map to stop moving" },
     )
     .toBe(true);
 }

@@ -24,7 +24,7 @@ step() {
 
 step "lint" npx eslint .
 step "typecheck" npx tsc --noEmit
-step "validate data" npx tsx scripts/validate.ts
+step "validate data" npx tsx geo/cli/validate.ts
 step "unit tests" npx vitest run --reporter=default --reporter=json --outputFile=test-results/unit.json
 step "build" npx next build
 if [ -d .next ] && [ -f .next/BUILD_ID ]; then
@@ -34,4 +34,4 @@ else
   echo "browser tests" >> test-results/failed-steps.txt
 fi
 
-node scripts/count-results.mjs
+node tests/count-results.mjs

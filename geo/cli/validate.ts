@@ -1,7 +1,7 @@
 /** `npm run validate`: checks every data file and prints each problem with file, record, field and value. */
-import { formatProblem } from "../geo/problems";
-import { readRawDataset } from "../geo/load";
-import { validateDataset } from "../geo/validate";
+import { formatProblem } from "../problems";
+import { readRawDataset } from "../load";
+import { validateDataset } from "../validate";
 
 const { dataset, problems } = validateDataset(readRawDataset());
 if (problems.length > 0) {

@@ -1,0 +1,24 @@
+import { PREVIEW_SIZE, previewImage } from "@/components/og/PreviewImage";
+import { loadDataset } from "@/geo/load";
+import { eventShare } from "@/geo/share";
+
+export const size = PREVIEW_SIZE;
+export const contentType = "image/png";
+export const alt = "The event's place on a small map, with its title and date";
+export const dynamicParams = false;
+
+export function generateStaticParams() {
+  return loadDataset().events.map((event) => ({ id: event.id }));
+}
+
+export default async function Image({ params }: { params: Promise<{ id: string }> }) {
+  const share = eventShare(loadDataset(), (await params).id);
+  const first = share?.features[0];
+  if (!share || !first) return new Response("Not found", { status: 404 });
+  return previewImage({
+    kicker: share.features.map((f) => f.properties.placeName).join(" · "),
+    title: share.title,
+    detail: share.dateText,
+    centre: first.geometry.coordinates,
+  });
+}

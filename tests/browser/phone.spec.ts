@@ -1,0 +1,110 @@
+import type { Page } from "@playwright/test";
+import { expect, test, waitForMap } from "./fixtures";
+import { listItem, popup, saveScreenshot, waitForBasemap, waitForMapToSettle } from "./helpers";
+
+const PHONE = { width: 375, height: 667 };
+
+test.use({ viewport: PHONE, hasTouch: true, isMobile: true });
+
+async function load(page: Page, url: string) {
+  await page.goto(url);
+  await waitForMap(page);
+  await waitForBasemap(page);
+}
+
+/** Opens the bottom sheet with its toggle and chooses an event in the list. */
+async function chooseEventFromSheet(page: Page, eventId: string) {
+  await page.locator(".panel-toggle").click();
+  const button = listItem(page, eventId).getByRole("button");
+  await button.scrollIntoViewIfNeeded();
+  await button.click();
+}
+
+/** Checks the open popup lies wholly on screen, between the top edge and the collapsed sheet. */
+async function expectPopupOnScreen(page: Page) {
+  const box = await page.locator(".leaflet-popup").boundingBox();
+  const sheet = await page.locator(".panel").boundingBox();
+  expect(box, "the popup's box").not.toBeNull();
+  expect(sheet, "the sheet's box").not.toBeNull();
+  if (!box || !sheet) return;
+  expect(box.x, "the popup's left edge is on screen").toBeGreaterThanOrEqual(0);
+  expect(box.x + box.width, "the popup's right edge is on screen").toBeLessThanOrEqual(PHONE.width);
+  expect(box.y, "the popup's top edge is on screen").toBeGreaterThanOrEqual(0);
+  expect(box.y + box.height, "the popup ends above the sheet").toBeLessThanOrEqual(sheet.y + 1);
+}
+
+test("on a phone the page fits the screen width and shows the map", async ({ page }) => {
+  await load(page, "/");
+  const widths = await page.evaluate(() => ({ document: document.documentElement.scrollWidth, body: document.body.scrollWidth }));
+  expect(widths.document, "no horizontal scrolling").toBeLessThanOrEqual(PHONE.width);
+  expect(widths.body, "no horizontal scrolling").toBeLessThanOrEqual(PHONE.width);
+
+  const map = page.locator(".leaflet-container");
+  await expect(map).toBeVisible();
+  await expect(map).toBeInViewport();
+  const box = await map.boundingBox();
+  expect(box?.width, "the map spans the screen").toBeGreaterThanOrEqual(PHONE.width - 1);
+  // The sheet sits over the map's lower part; at least half the screen is map.
+  expect(box?.height, "the map's height").toBeGreaterThanOrEqual(PHONE.height / 2);
+  await expect(page.locator(".leaflet-marker-icon[data-place]").first()).toBeInViewport();
+
+  await waitForMapToSettle(page);
+  await saveScreenshot(page, "phone-home");
+});
+
+test("the sheet's toggle shows the event list, and choosing an event closes the sheet and opens its popup", async ({ page }) => {
+  await load(page, "/");
+  const toggle = page.locator(".panel-toggle");
+  await expect(toggle).toBeVisible();
+  await expect(toggle).toHaveAttribute("aria-expanded", "false");
+  await expect(page.locator("#panel-body")).toBeHidden();
+
+  await toggle.click();
+  await expect(toggle).toHaveAttribute("aria-expanded", "true");
+  await expect(page.locator("#panel-body")).toBeVisible();
+  await expect(page.locator("li[data-event]").first()).toBeInViewport();
+  await saveScreenshot(page, "phone-list");
+
+  const button = listItem(page, "putin-assad-talks-damascus").getByRole("button");
+  await button.scrollIntoViewIfNeeded();
+  await button.click();
+  await expect(toggle).toHaveAttribute("aria-expanded", "false");
+  await expect(page.locator("#panel-body")).toBeHidden();
+
+  const content = popup(page);
+  await expect(content).toBeVisible();
+  await expect(content.getByRole("heading", { level: 2 })).toHaveText(/Damascus/);
+  await expect(content.getByRole("heading", { name: "Putin meets Assad at the Russian command post in Damascus" })).toBeAttached();
+  await waitForMapToSettle(page);
+  await saveScreenshot(page, "phone-popup");
+});
+
+// App bug: on a phone the popup's auto-pan interrupts the fly-to, is written to the URL as view=4/..., so the map stays at zoom 4 and the popup is cut off at the left edge (x ≈ -70).
+test.fixme("on a phone, choosing an event brings its place's popup wholly on screen", async ({ page }) => {
+  await load(page, "/");
+  await chooseEventFromSheet(page, "putin-assad-talks-damascus");
+  await expect(popup(page)).toBeVisible();
+  await waitForMapToSettle(page);
+  await expectPopupOnScreen(page);
+});
+
+test("on a phone a place link opens the place's popup", async ({ page }) => {
+  await load(page, "/?place=damascus");
+  const content = popup(page);
+  await expect(content).toBeVisible();
+  await expect(content.getByRole("heading", { level: 2 })).toHaveText(/Damascus/);
+  await waitForMapToSettle(page);
+  await saveScreenshot(page, "phone-place-damascus");
+});
+
+// App bug: the popup is 371 px wide (maxWidth 340 + margins) and auto-pan padding puts it at x=24, so 20 px are cut off on the right; the zoom buttons also cover its heading.
+test.fixme("on a phone a place link's popup fits across the screen, above the sheet", async ({ page }) => {
+  await load(page, "/?place=damascus");
+  await expect(popup(page)).toBeVisible();
+  await waitForMapToSettle(page);
+  await expectPopupOnScreen(page);
+  const heading = await popup(page).getByRole("heading", { level: 2 }).boundingBox();
+  const zoom = await page.locator(".leaflet-control-zoom").boundingBox();
+  const overlap = heading && zoom && heading.x < zoom.x + zoom.width && zoom.x < heading.x + heading.width && heading.y < zoom.y + zoom.height && zoom.y < heading.y + heading.height;
+  expect(overlap, "the zoom buttons do not cover the popup's heading").toBeFalsy();
+});
