@@ -1,12 +1,11 @@
 "use client";
 
 import type { EventFeature } from "@/geo/join";
+import { PLACE_ROLE_LABELS } from "@/geo/labels";
 import { ActorChip } from "./ActorChip";
 import { DateText } from "./DateText";
 import { ProvenanceMark } from "./ProvenanceMark";
 import { useStory } from "./StoryContext";
-
-const PLACE_ROLE_WORDS = { venue: "where it happened", origin: "where it came from", target: "what it hit", region: "the area" } as const;
 
 /** One event as a popup shows it: date, title, actors with roles, the article's words, and provenance. */
 export function EventDetails({ feature, focused }: { feature: EventFeature; focused: boolean }) {
@@ -29,7 +28,7 @@ export function EventDetails({ feature, focused }: { feature: EventFeature; focu
       </blockquote>
       {p.placeProvenance.kind === "context" && (
         <p className="place-context">
-          {p.placeName} as {PLACE_ROLE_WORDS[p.placeRole]}: <ProvenanceMark provenance={p.placeProvenance} what="This place" />
+          {p.placeName} as {PLACE_ROLE_LABELS[p.placeRole]}: <ProvenanceMark provenance={p.placeProvenance} what="This place" />
         </p>
       )}
       <ProvenanceMark provenance={p.provenance} what="This event" />

@@ -2,9 +2,8 @@
 
 import type { PlaceGroup } from "@/geo/group";
 import type { PlaceFeature } from "@/geo/schema";
+import { PLACE_KIND_LABELS } from "@/geo/labels";
 import { EventDetails } from "./EventDetails";
-
-export const KIND_WORDS = { city: "City", "air-base": "Air base", airport: "Airport", province: "Province", country: "Country" } as const;
 
 /** A place's popup: its name and kind, then each of its events that pass the filters, in date order. */
 export function PlacePopup({ place, group, focusedEvent }: { place: PlaceFeature; group: PlaceGroup | undefined; focusedEvent?: string }) {
@@ -14,7 +13,7 @@ export function PlacePopup({ place, group, focusedEvent }: { place: PlaceFeature
     <div className="place-popup" data-popup-place={place.id}>
       <h2>{name}</h2>
       <p className="place-kind">
-        {KIND_WORDS[kind]} · {precision === "exact" ? "exact site" : "approximate location"}
+        {PLACE_KIND_LABELS[kind]} · {precision === "exact" ? "exact site" : "approximate location"}
       </p>
       {features.length === 0 && <p>No events here match the current filters.</p>}
       {features.map((feature) => (

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { KIND_WORDS } from "@/components/PlacePopup";
 import { SharePage } from "@/components/SharePage";
+import { PLACE_KIND_LABELS } from "@/geo/labels";
 import { loadDataset } from "@/geo/load";
 import { formatCoordinates, jsonLdText, placeJsonLd, placeShare } from "@/geo/share";
 import { storyBundle } from "@/geo/story";
@@ -38,7 +38,7 @@ export default async function PlacePage({ params }: { params: Params }) {
   const bundle = story ? storyBundle(dataset, story) : { features, places: [place], actors: dataset.actors };
   return (
     <SharePage
-      kicker={`Place · ${KIND_WORDS[place.properties.kind]} · ${place.properties.country}`}
+      kicker={`Place · ${PLACE_KIND_LABELS[place.properties.kind]} · ${place.properties.country}`}
       title={place.properties.name}
       intro={
         <p>
