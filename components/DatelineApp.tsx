@@ -1,6 +1,6 @@
 "use client";
 
-import { useMemo, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { filterEvents } from "@/geo/filter";
 import { groupByPlace } from "@/geo/group";
 import { compareChronologically } from "@/geo/join";
@@ -8,6 +8,7 @@ import { knownIds, placeOfEvent, type StoryBundle } from "@/geo/story";
 import type { TileSetting } from "@/geo/tiles";
 import { filterOf, type MapView, type ViewState } from "@/geo/url-state";
 import { MapLoader } from "./map/MapLoader";
+import { Timeline, type DateRange } from "./timeline/Timeline";
 import { StoryPanel } from "./StoryPanel";
 import { StoryProvider } from "./StoryContext";
 import { listEvents } from "./EventList";
@@ -24,24 +25,34 @@ export function DatelineApp({ bundle, tiles }: DatelineAppProps) {
   const { state, notices, navigate } = useUrlState(known);
   const [panelOpen, setPanelOpen] = useState(false);
 
-  const visible = useMemo(() => filterEvents(bundle.features, filterOf(state)).sort(compareChronologically), [bundle, state]);
+  const byActor = useMemo(() => filterEvents(bundle.features, { actors: state.actors }), [bundle, state.actors]);
+  const visible = useMemo(() => filterEvents(byActor, filterOf(state)).sort(compareChronologically), [byActor, state]);
   const groups = useMemo(() => groupByPlace(visible), [visible]);
   const events = useMemo(() => listEvents(visible), [visible]);
   const totalEvents = known.events.length;
   const focusPlace = state.event ? placeOfEvent(bundle.features, state.event, state.place) : state.place;
 
-  const go = (next: ViewState, mode: "push" | "replace" = "push") => navigate(next, mode);
-  const actions = {
-    selectEvent(eventId: string) {
-      setPanelOpen(false);
-      go({ ...state, event: eventId, place: undefined, view: undefined });
-    },
-    openPlace: (placeId: string) => go({ ...state, place: placeId, event: undefined }),
-    closePopup: () => go({ ...state, place: undefined, event: undefined }),
-    moveMap: (view: MapView) => go({ ...state, view }, "replace"),
-    setActors: (actors: string[]) => go({ ...state, actors: actors.length > 0 ? actors : undefined }),
-    resetFilters: () => go({ ...state, actors: undefined, from: undefined, to: undefined }),
-  };
+  // Handlers read the latest state through a ref, so they keep one identity across renders and
+  // the map's and the timeline's effects do not restart on every change.
+  const stateRef = useRef(state);
+  useEffect(() => {
+    stateRef.current = state;
+  });
+  const actions = useMemo(() => {
+    const go = (change: Partial<ViewState>, mode: "push" | "replace" = "push") => navigate({ ...stateRef.current, ...change }, mode);
+    return {
+      selectEvent(eventId: string) {
+        setPanelOpen(false);
+        go({ event: eventId, place: undefined, view: undefined });
+      },
+      openPlace: (placeId: string) => go({ place: placeId, event: undefined }),
+      closePopup: () => go({ place: undefined, event: undefined }),
+      moveMap: (view: MapView) => go({ view }, "replace"),
+      setActors: (actors: string[]) => go({ actors: actors.length > 0 ? actors : undefined }),
+      resetFilters: () => go({ actors: undefined, from: undefined, to: undefined }),
+      setDates: (range: DateRange, mode: "push" | "replace") => go({ from: range.from, to: range.to }, mode),
+    };
+  }, [navigate]);
 
   return (
     <StoryProvider dateline={bundle.story.dateline} actors={bundle.actors} places={bundle.places}>
@@ -70,6 +81,13 @@ export function DatelineApp({ bundle, tiles }: DatelineAppProps) {
             onOpenPlace={actions.openPlace}
             onClosePopup={actions.closePopup}
             onUserMove={actions.moveMap}
+          />
+          <Timeline
+            features={byActor}
+            allFeatures={bundle.features}
+            dateline={bundle.story.dateline}
+            range={{ from: state.from, to: state.to }}
+            onChange={actions.setDates}
           />
         </main>
       </div>

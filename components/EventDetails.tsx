@@ -3,6 +3,7 @@
 import type { EventFeature } from "@/geo/join";
 import { PLACE_ROLE_LABELS } from "@/geo/labels";
 import { ActorChip } from "./ActorChip";
+import { CopyLinkButton } from "./CopyLinkButton";
 import { DateText } from "./DateText";
 import { ProvenanceMark } from "./ProvenanceMark";
 import { useStory } from "./StoryContext";
@@ -32,6 +33,9 @@ export function EventDetails({ feature, focused }: { feature: EventFeature; focu
         </p>
       )}
       <ProvenanceMark provenance={p.provenance} what="This event" />
+      <p className="event-actions">
+        <CopyLinkButton path={`/events/${p.eventId}`} what={`the event “${p.title}”`} title={p.title} />
+      </p>
     </article>
   );
 }

@@ -3,6 +3,7 @@
 import { useEffect, useRef } from "react";
 import type { EventFeature } from "@/geo/join";
 import { ActorSwatch } from "./ActorChip";
+import { CopyLinkButton } from "./CopyLinkButton";
 import { DateText } from "./DateText";
 import { useStory } from "./StoryContext";
 
@@ -58,6 +59,7 @@ export function EventList({ events, focusedEvent, onSelect }: { events: readonly
                 </span>
               </span>
             </button>
+            <CopyLinkButton path={`/events/${eventId}`} what={`the event “${p.title}”`} title={p.title} className="event-item-link" />
           </li>
         );
       })}

@@ -1,20 +1,35 @@
 "use client";
 
+import { useEffect, useRef } from "react";
 import type { PlaceGroup } from "@/geo/group";
 import type { PlaceFeature } from "@/geo/schema";
 import { PLACE_KIND_LABELS } from "@/geo/labels";
+import { CopyLinkButton } from "./CopyLinkButton";
 import { EventDetails } from "./EventDetails";
 
 /** A place's popup: its name and kind, then each of its events that pass the filters, in date order. */
 export function PlacePopup({ place, group, focusedEvent }: { place: PlaceFeature; group: PlaceGroup | undefined; focusedEvent?: string }) {
   const { name, kind, precision } = place.properties;
   const features = group?.features ?? [];
+  const root = useRef<HTMLDivElement>(null);
+  useEffect(
+    function scrollFocusedEventIntoView() {
+      const content = root.current?.closest<HTMLElement>(".leaflet-popup-content");
+      const focused = root.current?.querySelector<HTMLElement>(".event-details.focused");
+      // Scroll the popup's own box only: scrollIntoView would also scroll the map container.
+      if (content && focused) content.scrollTop = focused.offsetTop - 8;
+    },
+    [focusedEvent],
+  );
   return (
-    <div className="place-popup" data-popup-place={place.id}>
-      <h2>{name}</h2>
+    <div className="place-popup" data-popup-place={place.id} ref={root}>
+      <h2 tabIndex={-1} data-popup-heading>
+        {name}
+      </h2>
       <p className="place-kind">
         {PLACE_KIND_LABELS[kind]} · {precision === "exact" ? "exact site" : "approximate location"}
       </p>
+      <CopyLinkButton path={`/places/${place.id}`} what={name} title={name} />
       {features.length === 0 && <p>No events here match the current filters.</p>}
       {features.map((feature) => (
         <EventDetails key={feature.id} feature={feature} focused={feature.properties.eventId === focusedEvent} />

@@ -5,6 +5,7 @@ import { formatContractDate } from "@/geo/dates";
 import type { StoryBundle } from "@/geo/story";
 import type { Notice, ViewState } from "@/geo/url-state";
 import { ActorFilter } from "./ActorFilter";
+import { CopyLinkButton } from "./CopyLinkButton";
 import { EventList, type ListedEvent } from "./EventList";
 import { StatusNotice } from "./StatusNotice";
 
@@ -44,6 +45,7 @@ export function StoryPanel(props: StoryPanelProps) {
         <p className="dateline">
           <time dateTime={bundle.story.dateline}>{formatContractDate(bundle.story.dateline)}</time> · {bundle.story.source}
         </p>
+        <CopyLinkButton what="this view" title={bundle.story.title} className="copy-view" />
         <button type="button" className="panel-toggle" aria-expanded={open} aria-controls="panel-body" onClick={props.onToggle}>
           {open ? "Show the map" : `Events (${events.length})`}
         </button>

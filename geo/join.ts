@@ -92,11 +92,14 @@ export function joinEvents(events: readonly JoinableEvent[], places: readonly Pl
   return { type: "FeatureCollection", features };
 }
 
-/** Orders features by when they happened: start day, then end day, then id, so ties are stable. */
+/**
+ * Orders features by when they happened: start day, then end day, then the order the article
+ * tells them in (where their quotes are), then id, so ties are stable.
+ */
 export function compareChronologically(a: EventFeature, b: EventFeature): number {
   const pa = a.properties;
   const pb = b.properties;
   // Plain code-unit order, not localeCompare: server and browser must agree whatever their locale.
   const order = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
-  return order(pa.start, pb.start) || order(pa.end, pb.end) || order(a.id, b.id);
+  return order(pa.start, pb.start) || order(pa.end, pb.end) || pa.quoteStart - pb.quoteStart || order(a.id, b.id);
 }

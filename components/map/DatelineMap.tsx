@@ -1,7 +1,7 @@
 "use client";
 
 import type L from "leaflet";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useMemo, useState } from "react";
 import { AttributionControl, MapContainer, TileLayer } from "react-leaflet";
 import type { PlaceGroup } from "@/geo/group";
 import type { PlaceFeature } from "@/geo/schema";
@@ -12,6 +12,7 @@ import type { EventFeature } from "@/geo/join";
 import { Basemap } from "./Basemap";
 import { PlaceMarker } from "./PlaceMarker";
 import { useMarkerDodge } from "./useMarkerDodge";
+import { usePopupSync } from "./usePopupSync";
 import { ViewController } from "./ViewController";
 
 export interface DatelineMapProps {
@@ -28,52 +29,6 @@ export interface DatelineMapProps {
   onUserMove: (view: MapView) => void;
 }
 
-/** Opens the focused place's popup, and reports popups the user opens or closes. */
-function usePopupSync(
-  markers: Map<string, L.Marker>,
-  focusPlace: string | undefined,
-  onOpenPlace: (id: string) => void,
-  onClosePopup: () => void,
-) {
-  const focusRef = useRef(focusPlace);
-  const openPlace = useRef<string | undefined>(undefined);
-  const callbacks = useRef({ onOpenPlace, onClosePopup });
-  useEffect(() => {
-    focusRef.current = focusPlace;
-    callbacks.current = { onOpenPlace, onClosePopup };
-  });
-
-  const register = useCallback((placeId: string, marker: L.Marker | null) => {
-    const previous = markers.get(placeId);
-    if (previous) previous.off("popupopen popupclose");
-    if (!marker) return void markers.delete(placeId);
-    markers.set(placeId, marker);
-    marker.on("popupopen", () => {
-      openPlace.current = placeId;
-      if (focusRef.current !== placeId) callbacks.current.onOpenPlace(placeId);
-    });
-    marker.on("popupclose", () => {
-      if (openPlace.current === placeId) openPlace.current = undefined;
-      // Opening another popup closes this one first: wait a tick to see whether one is open.
-      setTimeout(() => {
-        if (openPlace.current === undefined && focusRef.current === placeId) callbacks.current.onClosePopup();
-      }, 0);
-    });
-    // The map renders its markers only after it exists, so the focused one may arrive late.
-    if (focusRef.current === placeId) setTimeout(() => marker.openPopup(), 0);
-  }, [markers]);
-
-  useEffect(
-    function openFocusedPopup() {
-      const marker = focusPlace === undefined ? undefined : markers.get(focusPlace);
-      if (marker && !marker.isPopupOpen()) marker.openPopup();
-      if (focusPlace === undefined && openPlace.current !== undefined) markers.get(openPlace.current)?.closePopup();
-    },
-    [markers, focusPlace],
-  );
-  return register;
-}
-
 function MarkerDodge({ markers }: { markers: ReadonlyMap<string, L.Marker> }) {
   useMarkerDodge(markers);
   return null;
@@ -83,7 +38,8 @@ export default function DatelineMap(props: DatelineMapProps) {
   const { places, features, groups, focusPlace, focusEvent, view, tiles, onOpenPlace, onClosePopup, onUserMove } = props;
   // The markers on the map by place id: one mutable registry for the life of the map.
   const [markers] = useState(() => new Map<string, L.Marker>());
-  const register = usePopupSync(markers, focusPlace, onOpenPlace, onClosePopup);
+  const [map, setMap] = useState<L.Map | null>(null);
+  const register = usePopupSync(map, markers, focusPlace, onOpenPlace, onClosePopup);
   const groupsByPlace = useMemo(() => new Map(groups.map((g) => [g.placeId, g])), [groups]);
   const bounds = useMemo(() => coreBoundsOf(features), [features]);
   const boundsKey = useMemo(() => features.map((f) => f.id).join(","), [features]);
@@ -98,7 +54,7 @@ export default function DatelineMap(props: DatelineMapProps) {
   const outlined = useMemo(() => (outlinedKey ? outlinedKey.split(",") : []), [outlinedKey]);
 
   return (
-    <MapContainer className="map" center={[33.5, 40]} zoom={5} minZoom={2} maxZoom={18} worldCopyJump attributionControl={false} keyboard>
+    <MapContainer ref={setMap} className="map" center={[33.5, 40]} zoom={5} minZoom={2} maxZoom={18} worldCopyJump attributionControl={false} keyboard>
       <AttributionControl prefix={false} />
       <Basemap outlined={outlined} />
       {tiles.kind === "tiles" && <TileLayer url={tiles.url} attribution={tiles.attribution} />}

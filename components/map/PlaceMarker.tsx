@@ -2,7 +2,7 @@
 
 import type L from "leaflet";
 import { useEffect, useMemo, useRef } from "react";
-import { Marker, Popup } from "react-leaflet";
+import { Marker, Popup, useMap } from "react-leaflet";
 import type { PlaceGroup } from "@/geo/group";
 import type { PlaceFeature } from "@/geo/schema";
 import { PlacePopup } from "../PlacePopup";
@@ -37,6 +37,9 @@ export function PlaceMarker({ place, group, focused, focusedEvent, register }: P
     [place, eventCount, actorKey, contextOnly, focused, actorsById],
   );
   const [lng, lat] = place.geometry.coordinates;
+  // Popups never wider than the map, leaving room for the zoom buttons on a phone.
+  const mapWidth = useMap().getSize().x;
+  const maxWidth = Math.max(200, Math.min(340, mapWidth - 72));
 
   useEffect(
     function registerMarker() {
@@ -48,7 +51,7 @@ export function PlaceMarker({ place, group, focused, focusedEvent, register }: P
 
   return (
     <Marker ref={markerRef} position={[lat, lng]} icon={icon} keyboard riseOnHover>
-      <Popup maxWidth={340} minWidth={240} autoPanPadding={[24, 24]}>
+      <Popup maxWidth={maxWidth} minWidth={Math.min(240, maxWidth)} autoPanPaddingTopLeft={[56, 16]} autoPanPaddingBottomRight={[16, 16]}>
         <PlacePopup place={place} group={group} focusedEvent={focusedEvent} />
       </Popup>
     </Marker>

@@ -44,6 +44,10 @@ export function ViewController({ view, focus, focusKey, bounds, boundsKey, onUse
     movestart() {
       moveStarted.current = true;
     },
+    autopanstart() {
+      // A popup panning itself into view is not the user moving the map.
+      programmatic.current = true;
+    },
     moveend() {
       if (programmatic.current) programmatic.current = false;
       else onUserMove(currentView(map));

@@ -13,7 +13,7 @@ export interface PageProblems {
 const LOCAL = /^(https?:\/\/(localhost|127\.0\.0\.1)(:\d+)?\/|data:|blob:)/;
 
 export const test = base.extend<{ problems: PageProblems }>({
-  problems: async ({ page }, use) => {
+  problems: async ({ page }, provide) => {
     const problems: PageProblems = { consoleErrors: [], pageErrors: [], offsiteRequests: [] };
     await page.route(
       (url) => !LOCAL.test(url.toString()),
@@ -26,7 +26,7 @@ export const test = base.extend<{ problems: PageProblems }>({
       if (message.type() === "error") problems.consoleErrors.push(message.text());
     });
     page.on("pageerror", (error) => problems.pageErrors.push(error.message));
-    await use(problems);
+    await provide(problems);
     expect(problems.pageErrors, "uncaught errors in the page").toEqual([]);
     expect(problems.offsiteRequests, "requests that left localhost").toEqual([]);
     expect(problems.consoleErrors, "console errors").toEqual([]);

@@ -1,0 +1,101 @@
+"use client";
+
+import type L from "leaflet";
+import { useCallback, useEffect, useRef } from "react";
+
+/**
+ * Keeps Leaflet's popups and the URL state in step, and makes popups work from the keyboard:
+ * - the focused place's popup opens (after any fly-to ends, so autopan does not cut it short);
+ * - a popup the user opens or closes is reported, to be written to the URL;
+ * - a popup opened from its marker takes focus, Escape closes it, and focus goes back to the marker.
+ * Returns `register`, which each marker calls with itself when it joins or leaves the map.
+ */
+export function usePopupSync(
+  map: L.Map | null,
+  markers: Map<string, L.Marker>,
+  focusPlace: string | undefined,
+  onOpenPlace: (id: string) => void,
+  onClosePopup: () => void,
+) {
+  const focusRef = useRef(focusPlace);
+  const openPlace = useRef<string | undefined>(undefined);
+  const openedFromMarker = useRef<string | undefined>(undefined);
+  const moving = useRef(false);
+  const callbacks = useRef({ onOpenPlace, onClosePopup });
+  useEffect(() => {
+    focusRef.current = focusPlace;
+    callbacks.current = { onOpenPlace, onClosePopup };
+  });
+
+  const register = useCallback(
+    (placeId: string, marker: L.Marker | null) => {
+      markers.get(placeId)?.off("popupopen popupclose click keypress");
+      if (!marker) return void markers.delete(placeId);
+      markers.set(placeId, marker);
+      marker.on("click keypress", () => {
+        openedFromMarker.current = placeId;
+      });
+      marker.on("popupopen", (event: L.PopupEvent) => {
+        openPlace.current = placeId;
+        if (openedFromMarker.current === placeId) {
+          // React renders the popup's content on open: focus its heading once it is there.
+          setTimeout(() => event.popup.getElement()?.querySelector<HTMLElement>("[data-popup-heading]")?.focus(), 0);
+        }
+        if (focusRef.current !== placeId) callbacks.current.onOpenPlace(placeId);
+      });
+      marker.on("popupclose", (event: L.PopupEvent) => {
+        if (openPlace.current === placeId) openPlace.current = undefined;
+        const focusWasInside = event.popup.getElement()?.contains(document.activeElement) ?? false;
+        if (focusWasInside || openedFromMarker.current === placeId) marker.getElement()?.focus({ preventScroll: true });
+        openedFromMarker.current = undefined;
+        // Opening another popup closes this one first: wait a tick to see whether one is open.
+        setTimeout(() => {
+          if (openPlace.current === undefined && focusRef.current === placeId) callbacks.current.onClosePopup();
+        }, 0);
+      });
+      // The map renders its markers only after it exists, so the focused one may arrive late.
+      if (focusRef.current === placeId) setTimeout(() => marker.openPopup(), 0);
+    },
+    [markers],
+  );
+
+  useEffect(
+    function trackMotionAndEscape() {
+      if (!map) return;
+      const start = () => (moving.current = true);
+      const end = () => (moving.current = false);
+      const escape = (event: KeyboardEvent) => {
+        if (event.key !== "Escape" || openPlace.current === undefined) return;
+        markers.get(openPlace.current)?.closePopup();
+      };
+      map.on("movestart", start).on("moveend", end);
+      document.addEventListener("keydown", escape);
+      return () => {
+        map.off("movestart", start).off("moveend", end);
+        document.removeEventListener("keydown", escape);
+      };
+    },
+    [map, markers],
+  );
+
+  useEffect(
+    function openFocusedPopup() {
+      if (!map) return;
+      if (focusPlace === undefined) {
+        if (openPlace.current !== undefined) markers.get(openPlace.current)?.closePopup();
+        return;
+      }
+      const open = () => {
+        const marker = markers.get(focusPlace);
+        if (marker && !marker.isPopupOpen() && focusRef.current === focusPlace) marker.openPopup();
+      };
+      if (moving.current) map.once("moveend", open);
+      else open();
+      return () => {
+        map.off("moveend", open);
+      };
+    },
+    [map, markers, focusPlace],
+  );
+  return register;
+}

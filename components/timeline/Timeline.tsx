@@ -1,0 +1,149 @@
+"use client";
+
+import { useCallback, useMemo, useState } from "react";
+import { formatContractDate, isIsoDay } from "@/geo/dates";
+import type { EventFeature } from "@/geo/join";
+import { detailScale, histogram, overviewScale, playbackSteps, storyWeek, type TimelineScale } from "@/geo/timeline";
+import { TimelineChart } from "./TimelineChart";
+import { usePlayback } from "./usePlayback";
+
+export interface DateRange {
+  from?: string;
+  to?: string;
+}
+
+export interface TimelineProps {
+  /** Events after the actor filter, before the date filter. */
+  features: readonly EventFeature[];
+  /** Every event of the story, for the scales and playback steps. */
+  allFeatures: readonly EventFeature[];
+  dateline: string;
+  range: DateRange;
+  /** Sets the date range: `push` for a choice, `replace` for playback frames after the first. */
+  onChange: (range: DateRange, mode: "push" | "replace") => void;
+}
+
+type ScaleName = "overview" | "week";
+
+function bucketIndex(buckets: { start: string; end: string }[], day: string | undefined, fallback: number): number {
+  if (!day) return fallback;
+  const index = buckets.findIndex((b) => b.start <= day && day <= b.end);
+  if (index >= 0) return index;
+  return day < (buckets[0]?.start ?? "") ? 0 : buckets.length - 1;
+}
+
+/**
+ * Filter by date: a histogram with a two-handle brush, exact date inputs, presets, and playback.
+ * Two scales make both readable: the whole story by month (2011 to 2020) and its week by day.
+ * The brush handles are range inputs, so arrows, Page Up/Down, Home and End move them.
+ */
+export function Timeline({ features, allFeatures, dateline, range, onChange }: TimelineProps) {
+  const week = storyWeek(dateline);
+  const inWeek = range.from !== undefined && range.from >= detailScale(dateline).start;
+  const [scaleName, setScaleName] = useState<ScaleName>(inWeek ? "week" : "overview");
+  const scale: TimelineScale = scaleName === "week" ? detailScale(dateline) : overviewScale(allFeatures, dateline);
+  const buckets = useMemo(() => histogram([], scale), [scale]);
+  const last = buckets.length - 1;
+  const [draft, setDraft] = useState<{ from: number; to: number } | null>(null);
+  const fromIndex = draft?.from ?? bucketIndex(buckets, range.from, 0);
+  const toIndex = draft?.to ?? bucketIndex(buckets, range.to, last);
+
+  const steps = useMemo(() => playbackSteps(allFeatures), [allFeatures]);
+  const stepIndex = range.to !== undefined && range.from === undefined ? steps.findIndex((s) => s.day === range.to) : -1;
+  const showStep = useCallback(
+    (index: number, mode: "push" | "replace" = "replace") => {
+      const step = steps[index];
+      if (step) onChange({ to: step.day }, mode);
+    },
+    [steps, onChange],
+  );
+  const { playing, setPlaying } = usePlayback(steps, stepIndex, showStep);
+
+  const commitDraft = () => {
+    if (!draft) return;
+    setDraft(null);
+    const from = draft.from <= 0 ? undefined : buckets[draft.from]?.start;
+    const to = draft.to >= last ? undefined : buckets[draft.to]?.end;
+    if (from !== range.from || to !== range.to) onChange({ from, to }, "push");
+  };
+  const dateInput = (which: "from" | "to", value: string) => {
+    if (value === "") onChange({ ...range, [which]: undefined }, "push");
+    else if (isIsoDay(value)) onChange({ ...range, [which]: value }, "push");
+  };
+  const label = (index: number, end: boolean) => {
+    const bucket = buckets[index];
+    if (!bucket) return "";
+    return formatContractDate(scale.unit === "year" ? bucket.start.slice(0, 4) : end ? bucket.end : bucket.start);
+  };
+
+  return (
+    <section className="timeline" aria-label="Filter by date">
+      <div className="timeline-bar">
+        <div className="timeline-presets" role="group" aria-label="Presets">
+          <button type="button" className="chip" aria-pressed={range.from === undefined && range.to === undefined} onClick={() => onChange({}, "push")}>
+            Everything
+          </button>
+          <button type="button" className="chip" aria-pressed={range.from === week.from && range.to === week.to} onClick={() => { setScaleName("week"); onChange(week, "push"); }}>
+            Week of the story
+          </button>
+        </div>
+        <div className="timeline-scale" role="group" aria-label="Timeline scale">
+          <button type="button" className="chip" aria-pressed={scaleName === "overview"} onClick={() => setScaleName("overview")}>
+            {overviewScale(allFeatures, dateline).start.slice(0, 4)}–{dateline.slice(0, 4)}
+          </button>
+          <button type="button" className="chip" aria-pressed={scaleName === "week"} onClick={() => setScaleName("week")}>
+            Days
+          </button>
+        </div>
+        <label className="timeline-date">
+          From <input type="date" value={range.from ?? ""} min={scale.start} max={dateline} onChange={(e) => dateInput("from", e.target.value)} />
+        </label>
+        <label className="timeline-date">
+          To <input type="date" value={range.to ?? ""} min={range.from} onChange={(e) => dateInput("to", e.target.value)} />
+        </label>
+      </div>
+      <div className="timeline-brush">
+        <TimelineChart features={features} scale={scale} from={buckets[fromIndex]?.start} to={buckets[toIndex]?.end} dateline={dateline} />
+        <input
+          type="range" className="brush-handle brush-from" min={0} max={last} value={fromIndex}
+          aria-label="Start of the date range" aria-valuetext={fromIndex <= 0 ? "the beginning" : label(fromIndex, false)}
+          onChange={(e) => setDraft({ from: Math.min(Number(e.target.value), toIndex), to: toIndex })}
+          onPointerUp={commitDraft} onKeyUp={commitDraft} onBlur={commitDraft}
+        />
+        <input
+          type="range" className="brush-handle brush-to" min={0} max={last} value={toIndex}
+          aria-label="End of the date range" aria-valuetext={toIndex >= last ? "the end" : label(toIndex, true)}
+          onChange={(e) => setDraft({ from: fromIndex, to: Math.max(Number(e.target.value), fromIndex) })}
+          onPointerUp={commitDraft} onKeyUp={commitDraft} onBlur={commitDraft}
+        />
+      </div>
+      <p className="timeline-legend" aria-hidden="true">
+        <span className="legend-exact" /> exact day <span className="legend-imprecise" /> a year or coarser <span className="legend-span" /> a span of time
+      </p>
+      <div className="timeline-playback" role="group" aria-label="Playback">
+        <button type="button" className="chip" onClick={() => showStep(Math.max(0, stepIndex - 1), "push")} disabled={stepIndex === 0} aria-label="Previous step">
+          ◀
+        </button>
+        <button type="button" className="chip" onClick={() => {
+            if (!playing && (stepIndex < 0 || stepIndex >= steps.length - 1)) showStep(0, "push");
+            setPlaying(!playing);
+          }}>
+          {playing ? "Pause" : "Play"}
+        </button>
+        <button type="button" className="chip" onClick={() => showStep(stepIndex + 1, "push")} disabled={stepIndex >= steps.length - 1} aria-label="Next step">
+          ▶
+        </button>
+        <span className="timeline-status" aria-live="polite">
+          {stepIndex >= 0 ? `Up to ${steps[stepIndex]?.label}: step ${stepIndex + 1} of ${steps.length}` : describeRange(range)}
+        </span>
+      </div>
+    </section>
+  );
+}
+
+function describeRange({ from, to }: DateRange): string {
+  if (from && to) return `${formatContractDate(from)} to ${formatContractDate(to)}`;
+  if (from) return `From ${formatContractDate(from)}`;
+  if (to) return `Up to ${formatContractDate(to)}`;
+  return "All dates";
+}
