@@ -14,10 +14,15 @@ export function PlacePopup({ place, group, focusedEvent }: { place: PlaceFeature
   const root = useRef<HTMLDivElement>(null);
   useEffect(
     function scrollFocusedEventIntoView() {
-      const content = root.current?.closest<HTMLElement>(".leaflet-popup-content");
-      const focused = root.current?.querySelector<HTMLElement>(".event-details.focused");
-      // Scroll the popup's own box only: scrollIntoView would also scroll the map container.
-      if (content && focused) content.scrollTop = focused.offsetTop - 8;
+      // After Leaflet has laid the popup out (it sizes it once the content is in), scroll the
+      // popup's own box only: scrollIntoView would also scroll the map container.
+      const frame = requestAnimationFrame(() => {
+        const content = root.current?.closest<HTMLElement>(".leaflet-popup-content");
+        const focused = root.current?.querySelector<HTMLElement>(".event-details.focused");
+        if (!content || !focused) return;
+        content.scrollTop += focused.getBoundingClientRect().top - content.getBoundingClientRect().top - 8;
+      });
+      return () => cancelAnimationFrame(frame);
     },
     [focusedEvent],
   );

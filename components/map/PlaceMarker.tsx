@@ -39,7 +39,7 @@ export function PlaceMarker({ place, group, focused, focusedEvent, register }: P
   const [lng, lat] = place.geometry.coordinates;
   // Popups never wider than the map, leaving room for the zoom buttons on a phone.
   const mapWidth = useMap().getSize().x;
-  const maxWidth = Math.max(200, Math.min(340, mapWidth - 72));
+  const maxWidth = Math.max(200, Math.min(340, mapWidth - 100));
 
   useEffect(
     function registerMarker() {

@@ -35,7 +35,7 @@ test("a marker reached with Tab opens its popup on Enter", async ({ page }) => {
 });
 
 // App bug: Leaflet only listens for Escape while the map container itself has the focus, not a marker or the popup.
-test.fixme("Escape closes the popup opened from the keyboard and the URL loses place", async ({ page }) => {
+test("Escape closes the popup opened from the keyboard and the URL loses place", async ({ page }) => {
   await openPopupWithKeyboard(page);
   await page.keyboard.press("Escape");
   await expect(popup(page)).toHaveCount(0);
