@@ -7,6 +7,7 @@ import { compareChronologically } from "@/geo/join";
 import { knownIds, placeOfEvent, type StoryBundle } from "@/geo/story";
 import type { TileSetting } from "@/geo/tiles";
 import { filterOf, type MapView, type ViewState } from "@/geo/url-state";
+import { ArticlePanel } from "./article/ArticlePanel";
 import { MapLoader } from "./map/MapLoader";
 import { Timeline, type DateRange } from "./timeline/Timeline";
 import { StoryPanel } from "./StoryPanel";
@@ -24,11 +25,13 @@ export function DatelineApp({ bundle, tiles }: DatelineAppProps) {
   const known = useMemo(() => knownIds(bundle), [bundle]);
   const { state, notices, navigate } = useUrlState(known);
   const [panelOpen, setPanelOpen] = useState(false);
+  const [articleOpen, setArticleOpen] = useState(false);
 
   const byActor = useMemo(() => filterEvents(bundle.features, { actors: state.actors }), [bundle, state.actors]);
   const visible = useMemo(() => filterEvents(byActor, filterOf(state)).sort(compareChronologically), [byActor, state]);
   const groups = useMemo(() => groupByPlace(visible), [visible]);
   const events = useMemo(() => listEvents(visible), [visible]);
+  const shownEvents = useMemo(() => new Set(visible.map((f) => f.properties.eventId)), [visible]);
   const totalEvents = known.events.length;
   const focusPlace = state.event ? placeOfEvent(bundle.features, state.event, state.place) : state.place;
 
@@ -40,10 +43,24 @@ export function DatelineApp({ bundle, tiles }: DatelineAppProps) {
   });
   const actions = useMemo(() => {
     const go = (change: Partial<ViewState>, mode: "push" | "replace" = "push") => navigate({ ...stateRef.current, ...change }, mode);
+    const select = (eventId: string) => {
+      if (stateRef.current.event !== eventId) go({ event: eventId, place: undefined, view: undefined });
+    };
     return {
       selectEvent(eventId: string) {
         setPanelOpen(false);
-        go({ event: eventId, place: undefined, view: undefined });
+        select(eventId);
+      },
+      selectFromArticle(eventId: string) {
+        // On a phone the article covers the map: get out of the way to show where it happened.
+        if (window.matchMedia("(max-width: 760px)").matches) setArticleOpen(false);
+        select(eventId);
+      },
+      readInArticle(eventId: string) {
+        setArticleOpen(true);
+        select(eventId);
+        // Once the panel shows the quote, put the keyboard on it.
+        setTimeout(() => document.querySelector<HTMLElement>(`[data-quote-ref="${CSS.escape(eventId)}"]`)?.focus({ preventScroll: true }), 50);
       },
       openPlace: (placeId: string) => go({ place: placeId, event: undefined }),
       closePopup: () => go({ place: undefined, event: undefined }),
@@ -55,8 +72,8 @@ export function DatelineApp({ bundle, tiles }: DatelineAppProps) {
   }, [navigate]);
 
   return (
-    <StoryProvider dateline={bundle.story.dateline} actors={bundle.actors} places={bundle.places}>
-      <div className="app" data-panel-open={panelOpen}>
+    <StoryProvider dateline={bundle.story.dateline} actors={bundle.actors} places={bundle.places} readInArticle={actions.readInArticle}>
+      <div className="app" data-panel-open={panelOpen} data-article-open={articleOpen}>
         <StoryPanel
           bundle={bundle}
           state={state}
@@ -68,6 +85,7 @@ export function DatelineApp({ bundle, tiles }: DatelineAppProps) {
           onSelectEvent={actions.selectEvent}
           onActorsChange={actions.setActors}
           onResetFilters={actions.resetFilters}
+          onOpenArticle={() => setArticleOpen(true)}
         />
         <main className="map-area" aria-label="Map of the story's events">
           <MapLoader
@@ -90,6 +108,14 @@ export function DatelineApp({ bundle, tiles }: DatelineAppProps) {
             onChange={actions.setDates}
           />
         </main>
+        <ArticlePanel
+          story={bundle.story}
+          features={bundle.features}
+          shownEvents={shownEvents}
+          focusedEvent={state.event}
+          onSelectEvent={actions.selectFromArticle}
+          onClose={() => setArticleOpen(false)}
+        />
       </div>
     </StoryProvider>
   );

@@ -6,6 +6,7 @@ import { ActorChip } from "./ActorChip";
 import { CopyLinkButton } from "./CopyLinkButton";
 import { DateText } from "./DateText";
 import { ProvenanceMark } from "./ProvenanceMark";
+import { ReadInArticle } from "./ReadInArticle";
 import { useStory } from "./StoryContext";
 
 /** One event as a popup shows it: date, title, actors with roles, the article's words, and provenance. */
@@ -34,6 +35,7 @@ export function EventDetails({ feature, focused }: { feature: EventFeature; focu
       )}
       <ProvenanceMark provenance={p.provenance} what="This event" />
       <p className="event-actions">
+        <ReadInArticle eventId={p.eventId} />
         <CopyLinkButton path={`/events/${p.eventId}`} what={`the event “${p.title}”`} title={p.title} />
       </p>
     </article>

@@ -4,6 +4,7 @@ import { useEffect, useRef } from "react";
 import type { EventFeature } from "@/geo/join";
 import { ActorSwatch } from "./ActorChip";
 import { CopyLinkButton } from "./CopyLinkButton";
+import { ReadInArticle } from "./ReadInArticle";
 import { DateText } from "./DateText";
 import { useStory } from "./StoryContext";
 
@@ -18,6 +19,11 @@ export function listEvents(features: readonly EventFeature[]): ListedEvent[] {
   const byEvent = new Map<string, EventFeature[]>();
   for (const feature of features) byEvent.set(feature.properties.eventId, [...(byEvent.get(feature.properties.eventId) ?? []), feature]);
   return [...byEvent].map(([eventId, list]) => ({ eventId, features: list }));
+}
+
+/** Whether any fact of the event (a place, its date, itself) comes from outside the article. */
+function hasContext(features: readonly EventFeature[]): boolean {
+  return features.some((f) => [f.properties.provenance, f.properties.placeProvenance, f.properties.dateProvenance].some((p) => p.kind === "context"));
 }
 
 /**
@@ -59,7 +65,11 @@ export function EventList({ events, focusedEvent, onSelect }: { events: readonly
                 </span>
               </span>
             </button>
-            <CopyLinkButton path={`/events/${eventId}`} what={`the event “${p.title}”`} title={p.title} className="event-item-link" />
+            <div className="event-item-actions">
+              {hasContext(features) && <span className="context-tag" title="Part of this event comes from outside the article">context</span>}
+              <ReadInArticle eventId={eventId} />
+              <CopyLinkButton path={`/events/${eventId}`} what={`the event “${p.title}”`} title={p.title} />
+            </div>
           </li>
         );
       })}

@@ -5,6 +5,8 @@ import type { Actor, PlaceFeature } from "@/geo/schema";
 
 interface StoryLookup {
   dateline: string;
+  /** Shows an event's quote in the reading panel; absent where the page has no reading panel. */
+  readInArticle?: (eventId: string) => void;
   actorsById: ReadonlyMap<string, Actor>;
   placesById: ReadonlyMap<string, PlaceFeature>;
 }
@@ -17,17 +19,19 @@ export interface StoryProviderProps {
   dateline: string;
   actors: readonly Actor[];
   places: readonly PlaceFeature[];
+  readInArticle?: (eventId: string) => void;
   children: ReactNode;
 }
 
-export function StoryProvider({ dateline, actors, places, children }: StoryProviderProps) {
+export function StoryProvider({ dateline, actors, places, readInArticle, children }: StoryProviderProps) {
   const value = useMemo(
     () => ({
       dateline,
+      readInArticle,
       actorsById: new Map(actors.map((a) => [a.id, a])),
       placesById: new Map(places.map((p) => [p.id, p])),
     }),
-    [dateline, actors, places],
+    [dateline, actors, places, readInArticle],
   );
   return <StoryContext.Provider value={value}>{children}</StoryContext.Provider>;
 }

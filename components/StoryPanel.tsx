@@ -21,6 +21,8 @@ export interface StoryPanelProps {
   onSelectEvent: (eventId: string) => void;
   onActorsChange: (actors: string[]) => void;
   onResetFilters: () => void;
+  /** Opens the reading panel where it is a drawer (narrow screens). */
+  onOpenArticle: () => void;
 }
 
 /** The side panel: the story's title and dateline, the actor legend and filter, and the event list. */
@@ -45,7 +47,12 @@ export function StoryPanel(props: StoryPanelProps) {
         <p className="dateline">
           <time dateTime={bundle.story.dateline}>{formatContractDate(bundle.story.dateline)}</time> · {bundle.story.source}
         </p>
-        <CopyLinkButton what="this view" title={bundle.story.title} className="copy-view" />
+        <div className="panel-actions">
+          <CopyLinkButton what="this view" title={bundle.story.title} />
+          <button type="button" className="chip open-article" onClick={props.onOpenArticle}>
+            Read the article
+          </button>
+        </div>
         <button type="button" className="panel-toggle" aria-expanded={open} aria-controls="panel-body" onClick={props.onToggle}>
           {open ? "Show the map" : `Events (${events.length})`}
         </button>
