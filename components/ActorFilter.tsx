@@ -14,8 +14,7 @@ export interface ActorFilterProps {
 
 /** The actor legend, which is also the actor filter: one toggle per actor, "only", and clear. */
 export function ActorFilter({ actors, selected, counts, onChange }: ActorFilterProps) {
-  const toggle = (id: string) =>
-    onChange(actors.map((a) => a.id).filter((a) => (a === id ? !selected.includes(a) : selected.includes(a))));
+  const toggle = (id: string) => onChange(actors.map((a) => a.id).filter((a) => (a === id ? !selected.includes(a) : selected.includes(a))));
   return (
     <fieldset className="actor-filter">
       <legend>
@@ -26,7 +25,14 @@ export function ActorFilter({ actors, selected, counts, onChange }: ActorFilterP
           const pressed = selected.includes(actor.id);
           return (
             <li key={actor.id} className="actor-filter-row">
-              <button type="button" className="actor-toggle" data-actor={actor.id} aria-pressed={pressed} onClick={() => toggle(actor.id)} title={actor.description}>
+              <button
+                type="button"
+                className="actor-toggle"
+                data-actor={actor.id}
+                aria-pressed={pressed}
+                onClick={() => toggle(actor.id)}
+                title={actor.description}
+              >
                 <ActorSwatch actor={actor} />
                 <span className="actor-name">{actor.name}</span>
                 <span className="actor-count" aria-label={`${counts.get(actor.id) ?? 0} events`}>

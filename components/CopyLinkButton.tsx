@@ -13,11 +13,26 @@ export interface CopyLinkButtonProps {
 
 type Outcome = "idle" | "copied" | "shared" | "failed";
 
-const MESSAGES: Record<Outcome, string> = { idle: "", copied: "Link copied", shared: "Shared", failed: "Could not copy: the link is selected above" };
+const MESSAGES: Record<Outcome, string> = {
+  idle: "",
+  copied: "Link copied",
+  shared: "Shared",
+  failed: "Could not copy: the link is selected above",
+};
 
 function LinkIcon() {
   return (
-    <svg className="icon" viewBox="0 0 24 24" width="14" height="14" aria-hidden="true" fill="none" stroke="currentColor" strokeWidth="2.2" strokeLinecap="round">
+    <svg
+      className="icon"
+      viewBox="0 0 24 24"
+      width="14"
+      height="14"
+      aria-hidden="true"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="2.2"
+      strokeLinecap="round"
+    >
       <path d="M10 14a4.5 4.5 0 0 0 6.4 0l3-3a4.5 4.5 0 0 0-6.4-6.4l-1 1" />
       <path d="M14 10a4.5 4.5 0 0 0-6.4 0l-3 3a4.5 4.5 0 0 0 6.4 6.4l1-1" />
     </svg>
@@ -65,7 +80,9 @@ export function CopyLinkButton({ path, what, title, className }: CopyLinkButtonP
       <button type="button" className="chip copy-link-button" onClick={copy} aria-label={`Copy link to ${what}`}>
         <LinkIcon /> {outcome === "copied" ? "Copied" : "Copy link"}
       </button>
-      {fallbackUrl && <input className="copy-link-fallback" readOnly value={fallbackUrl} ref={(el) => el?.select()} aria-label={`Link to ${what}`} />}
+      {fallbackUrl && (
+        <input className="copy-link-fallback" readOnly value={fallbackUrl} ref={(el) => el?.select()} aria-label={`Link to ${what}`} />
+      )}
       <span className="copy-link-status" role="status" aria-live="polite">
         {MESSAGES[outcome]}
       </span>

@@ -60,7 +60,10 @@ export function DatelineApp({ bundle, tiles }: DatelineAppProps) {
         setArticleOpen(true);
         select(eventId);
         // Once the panel shows the quote, put the keyboard on it.
-        setTimeout(() => document.querySelector<HTMLElement>(`[data-quote-ref="${CSS.escape(eventId)}"]`)?.focus({ preventScroll: true }), 50);
+        setTimeout(
+          () => document.querySelector<HTMLElement>(`[data-quote-ref="${CSS.escape(eventId)}"]`)?.focus({ preventScroll: true }),
+          50,
+        );
       },
       openPlace: (placeId: string) => go({ place: placeId, event: undefined }),
       closePopup: () => go({ place: undefined, event: undefined }),

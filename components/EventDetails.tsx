@@ -14,7 +14,11 @@ export function EventDetails({ feature, focused }: { feature: EventFeature; focu
   const { dateline, actorsById } = useStory();
   const p = feature.properties;
   return (
-    <article className={focused ? "event-details focused" : "event-details"} data-popup-event={p.eventId} aria-current={focused || undefined}>
+    <article
+      className={focused ? "event-details focused" : "event-details"}
+      data-popup-event={p.eventId}
+      aria-current={focused || undefined}
+    >
       <p className="event-date">
         <DateText date={p.date} dateline={dateline} /> <ProvenanceMark provenance={p.dateProvenance} what="This date" />
       </p>

@@ -23,20 +23,36 @@ export function listEvents(features: readonly EventFeature[]): ListedEvent[] {
 
 /** Whether any fact of the event (a place, its date, itself) comes from outside the article. */
 function hasContext(features: readonly EventFeature[]): boolean {
-  return features.some((f) => [f.properties.provenance, f.properties.placeProvenance, f.properties.dateProvenance].some((p) => p.kind === "context"));
+  return features.some((f) =>
+    [f.properties.provenance, f.properties.placeProvenance, f.properties.dateProvenance].some((p) => p.kind === "context"),
+  );
 }
 
 /**
  * The chronological event list: a complete alternative to the map, with each event's date, place
  * and actors. Choosing an item focuses its event on the map.
  */
-export function EventList({ events, focusedEvent, onSelect }: { events: readonly ListedEvent[]; focusedEvent?: string; onSelect: (eventId: string) => void }) {
+export function EventList({
+  events,
+  focusedEvent,
+  onSelect,
+}: {
+  events: readonly ListedEvent[];
+  focusedEvent?: string;
+  onSelect: (eventId: string) => void;
+}) {
   const { dateline, actorsById } = useStory();
   const listRef = useRef<HTMLOListElement>(null);
   useEffect(
     function scrollFocusedIntoView() {
       if (!focusedEvent) return;
-      listRef.current?.querySelector(`[data-event="${CSS.escape(focusedEvent)}"]`)?.scrollIntoView({ block: "nearest" });
+      const item = listRef.current?.querySelector<HTMLElement>(`[data-event="${CSS.escape(focusedEvent)}"]`);
+      const box = listRef.current?.closest<HTMLElement>(".panel-body");
+      if (!item || !box) return;
+      // Scroll the panel only, and only as far as needed: scrollIntoView would move the page too.
+      const [itemBox, panelBox] = [item.getBoundingClientRect(), box.getBoundingClientRect()];
+      if (itemBox.top < panelBox.top) box.scrollTop -= panelBox.top - itemBox.top;
+      else if (itemBox.bottom > panelBox.bottom) box.scrollTop += itemBox.bottom - panelBox.bottom;
     },
     [focusedEvent],
   );
@@ -48,7 +64,12 @@ export function EventList({ events, focusedEvent, onSelect }: { events: readonly
         const p = first.properties;
         const focused = eventId === focusedEvent;
         return (
-          <li key={eventId} data-event={eventId} className={focused ? "event-item focused" : "event-item"} aria-current={focused || undefined}>
+          <li
+            key={eventId}
+            data-event={eventId}
+            className={focused ? "event-item focused" : "event-item"}
+            aria-current={focused || undefined}
+          >
             <button type="button" className="event-button" onClick={() => onSelect(eventId)}>
               <span className="event-item-date">
                 <DateText date={p.date} dateline={dateline} />
@@ -66,7 +87,11 @@ export function EventList({ events, focusedEvent, onSelect }: { events: readonly
               </span>
             </button>
             <div className="event-item-actions">
-              {hasContext(features) && <span className="context-tag" title="Part of this event comes from outside the article">context</span>}
+              {hasContext(features) && (
+                <span className="context-tag" title="Part of this event comes from outside the article">
+                  context
+                </span>
+              )}
               <ReadInArticle eventId={eventId} />
               <CopyLinkButton path={`/events/${eventId}`} what={`the event “${p.title}”`} title={p.title} />
             </div>

@@ -50,7 +50,13 @@ export function SharePage(props: SharePageProps) {
           </section>
         </article>
         <section className="share-map" aria-label="Map">
-          <FocusedMap places={map.places} features={map.features} focusPlace={map.focusPlace} focusEvent={props.focusEvent} tiles={map.tiles} />
+          <FocusedMap
+            places={map.places}
+            features={map.features}
+            focusPlace={map.focusPlace}
+            focusEvent={props.focusEvent}
+            tiles={map.tiles}
+          />
         </section>
       </div>
     </StoryProvider>

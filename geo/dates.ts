@@ -91,10 +91,7 @@ export function datePrecision(text: string): DatePrecision | "interval" | undefi
   return parseSimpleDate(text)?.precision;
 }
 
-const MONTHS = [
-  "January", "February", "March", "April", "May", "June",
-  "July", "August", "September", "October", "November", "December",
-];
+const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 
 function formatSimpleDate(date: SimpleDate): string {
   const month = date.month === undefined ? undefined : MONTHS[date.month - 1];

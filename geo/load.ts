@@ -28,7 +28,12 @@ function readJson(file: string): RawFile {
 /** Reads every data file under `dir` without judging it. */
 export function readRawDataset(dir: string = DATA_DIR): RawDataset {
   const storiesDir = path.join(dir, "stories");
-  const slugs = existsSync(storiesDir) ? readdirSync(storiesDir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort() : [];
+  const slugs = existsSync(storiesDir)
+    ? readdirSync(storiesDir, { withFileTypes: true })
+        .filter((d) => d.isDirectory())
+        .map((d) => d.name)
+        .sort()
+    : [];
   return {
     places: readJson(path.join(dir, "places.geojson")),
     actors: readJson(path.join(dir, "actors.json")),

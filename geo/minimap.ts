@@ -25,11 +25,19 @@ export function miniMapSvg(countries: readonly CountryFeature[], { centre, width
   const kx = Math.cos((lat0 * Math.PI) / 180);
   const project = ([lng = 0, lat = 0]: Position) => [width / 2 + (lng - lng0) * kx * scale, height / 2 - (lat - lat0) * scale];
   const spanLng = width / (scale * kx);
-  const visible = (ring: Position[]) =>
-    ring.some(([lng = 0, lat = 0]) => Math.abs(lng - lng0) < spanLng && Math.abs(lat - lat0) < spanLat);
+  const visible = (ring: Position[]) => ring.some(([lng = 0, lat = 0]) => Math.abs(lng - lng0) < spanLng && Math.abs(lat - lat0) < spanLat);
   const paths = countries
     .flatMap((country) => rings(country.geometry).filter(visible))
-    .map((ring) => `M${ring.map((p) => project(p).map((n) => n.toFixed(1)).join(",")).join("L")}Z`);
+    .map(
+      (ring) =>
+        `M${ring
+          .map((p) =>
+            project(p)
+              .map((n) => n.toFixed(1))
+              .join(","),
+          )
+          .join("L")}Z`,
+    );
   const [x, y] = project(centre).map((n) => n.toFixed(1));
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">`,

@@ -6,9 +6,7 @@ import { z } from "zod";
 import { isContractDate } from "./dates";
 
 /** Ids are lowercase slugs, stable forever once published (CONTRACT.md). */
-export const idSchema = z
-  .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be a lowercase slug like \"ain-al-asad\"");
+export const idSchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lowercase slug like "ain-al-asad"');
 
 const longitude = z.number().min(-180, "longitude must be >= -180").max(180, "longitude must be <= 180");
 const latitude = z.number().min(-90, "latitude must be >= -90").max(90, "latitude must be <= 90");
@@ -38,7 +36,7 @@ export const placePropertiesSchema = z.object({
   name: z.string().min(1),
   kind: z.enum(placeKinds),
   /** ISO 3166-1 alpha-2 code of the country the point lies in. */
-  country: z.string().regex(/^[A-Z]{2}$/, "must be an ISO 3166-1 alpha-2 code like \"SY\""),
+  country: z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code like "SY"'),
   aliases: z.array(z.string().min(1)),
   /** `exact`: the point is the site itself (an airfield). `approximate`: it stands for a city or an area. */
   precision: z.enum(["exact", "approximate"]),
@@ -75,7 +73,10 @@ export const storySchema = z.object({
   id: idSchema,
   title: z.string().min(1),
   /** Publication date: the dateline that relative dates ("on Tuesday") resolve against. */
-  dateline: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine(isContractDate, "must be a real calendar date"),
+  dateline: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .refine(isContractDate, "must be a real calendar date"),
   source: z.string().min(1),
   /** The one story that `/` shows. */
   frontPage: z.boolean().default(false),

@@ -19,7 +19,7 @@ export interface StoryBundle {
 /** The story `/` shows. */
 export function frontPageStory(dataset: Dataset): Story {
   const story = dataset.stories.find((s) => s.frontPage) ?? dataset.stories[0];
-  if (!story) throw new Error("geo/data/stories has no story: add one (see README, \"Adding a story\")");
+  if (!story) throw new Error('geo/data/stories has no story: add one (see README, "Adding a story")');
   return story;
 }
 

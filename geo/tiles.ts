@@ -3,9 +3,7 @@
  * unset for OpenStreetMap's standard tiles with their attribution.
  */
 
-export type TileSetting =
-  | { kind: "off" }
-  | { kind: "tiles"; url: string; attribution: string; origin: string };
+export type TileSetting = { kind: "off" } | { kind: "tiles"; url: string; attribution: string; origin: string };
 
 export const OSM_TILES: TileSetting = {
   kind: "tiles",

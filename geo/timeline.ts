@@ -41,7 +41,6 @@ export interface Bucket {
 
 const MONTH_NAMES = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
-
 function yearBuckets(start: string, end: string): Omit<Bucket, "exact" | "imprecise">[] {
   const buckets: Omit<Bucket, "exact" | "imprecise">[] = [];
   for (let year = Number(start.slice(0, 4)); year <= Number(end.slice(0, 4)); year++) {

@@ -124,7 +124,10 @@ export function parseViewState(source: ParamSource, known: KnownIds): { state: V
   const actors = single("actors");
   if (actors !== undefined) {
     const chosen = new Set<string>();
-    for (const id of actors.split(",").map((s) => s.trim()).filter(Boolean)) {
+    for (const id of actors
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean)) {
       if (known.actors.includes(id)) chosen.add(id);
       else ignore("actors", id, unknownId("actor", id, known.actors));
     }

@@ -84,13 +84,7 @@ function zodProblems(file: string, record: string, raw: unknown, error: z.ZodErr
 }
 
 /** Parses every record of a list with a schema, keeping the valid ones and the problems of the rest. */
-function parseRecords<T>(
-  file: string,
-  kind: string,
-  records: unknown[],
-  schema: z.ZodType<T>,
-  problems: Problem[],
-): T[] {
+function parseRecords<T>(file: string, kind: string, records: unknown[], schema: z.ZodType<T>, problems: Problem[]): T[] {
   const valid: T[] = [];
   records.forEach((raw, index) => {
     const result = schema.safeParse(raw);
@@ -131,7 +125,13 @@ function placeProblems(file: string, place: PlaceFeature, inCountry: CountryChec
   const record = `place "${place.id}"`;
   const problems: Problem[] = [];
   if (position.some((n) => decimals(n) > MAX_DECIMALS)) {
-    problems.push({ file, record, field: "geometry.coordinates", value: showValue(position), message: `use at most ${MAX_DECIMALS} decimals` });
+    problems.push({
+      file,
+      record,
+      field: "geometry.coordinates",
+      value: showValue(position),
+      message: `use at most ${MAX_DECIMALS} decimals`,
+    });
   } else if (!inCountry(position, place.properties.country)) {
     const actual = countryAt(position);
     const swapped = inCountry([position[1], position[0]], place.properties.country) ? "; longitude and latitude look swapped" : "";
@@ -207,7 +207,12 @@ export function validateDataset(raw: RawDataset, inCountry: CountryCheck = isInC
   });
 
   const actorRecords = parseFile(raw.actors, actorsFileSchema, problems)?.actors ?? [];
-  const actors = withoutDuplicates(raw.actors.file, "actor", parseRecords(raw.actors.file, "actor", actorRecords, actorSchema, problems), problems);
+  const actors = withoutDuplicates(
+    raw.actors.file,
+    "actor",
+    parseRecords(raw.actors.file, "actor", actorRecords, actorSchema, problems),
+    problems,
+  );
 
   // Every id written in a file, not just those that passed the schema: a place rejected for a bad
   // latitude is "rejected", not "unknown", to the events that name it.
@@ -215,8 +220,14 @@ export function validateDataset(raw: RawDataset, inCountry: CountryCheck = isInC
     valid,
     rejected: new Set(writtenIds(records).filter((id) => !valid.includes(id))),
   });
-  const knownPlaces = knownOf(places.map((p) => p.id), placeRecords);
-  const knownActors = knownOf(actors.map((a) => a.id), actorRecords);
+  const knownPlaces = knownOf(
+    places.map((p) => p.id),
+    placeRecords,
+  );
+  const knownActors = knownOf(
+    actors.map((a) => a.id),
+    actorRecords,
+  );
   const stories: Story[] = [];
   const events: DatasetEvent[] = [];
   const eventIds = new Set<string>();
@@ -227,13 +238,25 @@ export function validateDataset(raw: RawDataset, inCountry: CountryCheck = isInC
     if (!story || !eventsFile) continue;
     stories.push(story);
     if (eventsFile.story !== story.id) {
-      problems.push({ file: files.events.file, record: "the file", field: "story", value: showValue(eventsFile.story), message: `must be the id of its story, "${story.id}"` });
+      problems.push({
+        file: files.events.file,
+        record: "the file",
+        field: "story",
+        value: showValue(eventsFile.story),
+        message: `must be the id of its story, "${story.id}"`,
+      });
       continue;
     }
     for (const event of parseRecords(files.events.file, "event", eventsFile.events, eventSchema, problems)) {
       const found = eventProblems(files.events.file, event, story, knownPlaces, knownActors);
       if (eventIds.has(event.id)) {
-        found.push({ file: files.events.file, record: `event "${event.id}"`, field: "id", value: showValue(event.id), message: "duplicate event id (event ids are unique across all stories)" });
+        found.push({
+          file: files.events.file,
+          record: `event "${event.id}"`,
+          field: "id",
+          value: showValue(event.id),
+          message: "duplicate event id (event ids are unique across all stories)",
+        });
       }
       problems.push(...found);
       if (found.length === 0) {
@@ -250,7 +273,7 @@ export function validateDataset(raw: RawDataset, inCountry: CountryCheck = isInC
       record: "the stories",
       field: "frontPage",
       value: showValue(frontPages.map((s) => s.id)),
-      message: "exactly one story must have \"frontPage\": true (the story `/` shows)",
+      message: 'exactly one story must have "frontPage": true (the story `/` shows)',
     });
   }
 

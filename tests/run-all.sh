@@ -23,6 +23,7 @@ step() {
 }
 
 step "lint" npx eslint .
+step "format" npx prettier --check .
 step "typecheck" npx tsc --noEmit
 step "validate data" npx tsx geo/cli/validate.ts
 step "unit tests" npx vitest run --reporter=default --reporter=json --outputFile=test-results/unit.json

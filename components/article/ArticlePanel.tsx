@@ -34,7 +34,14 @@ export function ArticlePanel({ story, features, shownEvents, focusedEvent, onSel
   const { actorsById } = useStory();
   const events = useMemo(() => articleOrder(distinctEvents(features).map((f) => f.properties)), [features]);
   const steps = useMemo(() => events.map((e) => e.eventId), [events]);
-  const runs = useMemo(() => textRuns(story.text, events.map((e) => ({ eventId: e.eventId, start: e.quoteStart, end: e.quoteEnd }))), [story.text, events]);
+  const runs = useMemo(
+    () =>
+      textRuns(
+        story.text,
+        events.map((e) => ({ eventId: e.eventId, start: e.quoteStart, end: e.quoteEnd })),
+      ),
+    [story.text, events],
+  );
   const quotes = useMemo(
     () =>
       new Map<string, QuoteInfo>(
@@ -48,8 +55,13 @@ export function ArticlePanel({ story, features, shownEvents, focusedEvent, onSel
   useEffect(
     function scrollToFocusedQuote() {
       if (!focusedEvent) return;
-      const mark = scroller.current?.querySelector<HTMLElement>(`mark[data-event="${CSS.escape(focusedEvent)}"]`);
-      mark?.scrollIntoView({ block: "center", behavior: prefersReducedMotion() ? "auto" : "smooth" });
+      const box = scroller.current;
+      const mark = box?.querySelector<HTMLElement>(`mark[data-event="${CSS.escape(focusedEvent)}"]`);
+      if (!box || !mark) return;
+      // Scroll the panel's own box only: scrollIntoView would scroll every ancestor, the page too.
+      const offset = mark.getBoundingClientRect().top - box.getBoundingClientRect().top;
+      const top = box.scrollTop + offset - box.clientHeight / 3;
+      box.scrollTo({ top, behavior: prefersReducedMotion() ? "auto" : "smooth" });
     },
     [focusedEvent],
   );
@@ -98,11 +110,21 @@ function contextFactsOf(features: readonly EventFeature[]): ContextFact[] {
   const seenDates = new Set<string>();
   for (const { properties: p } of features) {
     if (p.placeProvenance.kind === "context") {
-      facts.push({ key: `${p.eventId}@${p.placeId}`, text: `${p.placeName}, for “${p.title}”.`, what: "This place", provenance: p.placeProvenance });
+      facts.push({
+        key: `${p.eventId}@${p.placeId}`,
+        text: `${p.placeName}, for “${p.title}”.`,
+        what: "This place",
+        provenance: p.placeProvenance,
+      });
     }
     if (p.dateProvenance.kind === "context" && !seenDates.has(p.eventId)) {
       seenDates.add(p.eventId);
-      facts.push({ key: `${p.eventId}#date`, text: `The date, ${formatContractDate(p.date)}, of “${p.title}”.`, what: "This date", provenance: p.dateProvenance });
+      facts.push({
+        key: `${p.eventId}#date`,
+        text: `The date, ${formatContractDate(p.date)}, of “${p.title}”.`,
+        what: "This date",
+        provenance: p.dateProvenance,
+      });
     }
   }
   return facts;

@@ -35,12 +35,23 @@ export function ArticleText({ runs, quotes, focusedEvent, shownEvents, onSelect 
     list.map((run) => {
       if (run.kind === "text") return run.text;
       const info = quotes.get(run.eventId);
-      const classes = ["quote-mark", run.eventId === focusedEvent ? "is-active" : "", shownEvents.has(run.eventId) ? "" : "is-filtered-out"];
+      const classes = [
+        "quote-mark",
+        run.eventId === focusedEvent ? "is-active" : "",
+        shownEvents.has(run.eventId) ? "" : "is-filtered-out",
+      ];
       return (
         <span key={`${run.eventId}-${run.start}`} className="quote-wrap">
           {/* Clicking the words is a shortcut; the button after them is the keyboard's way in. */}
-          {/* eslint-disable-next-line jsx-a11y/click-events-have-key-events, jsx-a11y/no-noninteractive-element-interactions */}
-          <mark data-event={run.eventId} className={classes.join(" ")} style={markStyle(info?.actors ?? [])} onClick={(e) => { e.stopPropagation(); onSelect(run.eventId); }}>
+          <mark
+            data-event={run.eventId}
+            className={classes.join(" ")}
+            style={markStyle(info?.actors ?? [])}
+            onClick={(e) => {
+              e.stopPropagation();
+              onSelect(run.eventId);
+            }}
+          >
             {render(run.children)}
           </mark>
           <button

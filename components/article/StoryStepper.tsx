@@ -25,7 +25,13 @@ export function StoryStepper({ steps, current, onGo }: StoryStepperProps) {
       <span className="story-counter" aria-live="polite">
         {index >= 0 ? `Event ${index + 1} of ${steps.length}` : `${steps.length} events`}
       </span>
-      <button type="button" className="chip" onClick={() => go(index + 1)} disabled={index >= steps.length - 1} aria-label={index < 0 ? "Start the story" : "Next event in the story"}>
+      <button
+        type="button"
+        className="chip"
+        onClick={() => go(index + 1)}
+        disabled={index >= steps.length - 1}
+        aria-label={index < 0 ? "Start the story" : "Next event in the story"}
+      >
         {index < 0 ? "Start ▶" : "Next ▶"}
       </button>
     </div>

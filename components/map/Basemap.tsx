@@ -20,7 +20,9 @@ function useCountries(): Countries | undefined {
     const controller = new AbortController();
     fetch("/basemap.json", { signal: controller.signal })
       .then((response) => (response.ok ? response.json() : Promise.reject(new Error(`basemap: HTTP ${response.status}`))))
-      .then((topology: Topology) => setCountries(feature(topology, topology.objects.countries as GeometryCollection<{ name: string }>) as Countries))
+      .then((topology: Topology) =>
+        setCountries(feature(topology, topology.objects.countries as GeometryCollection<{ name: string }>) as Countries),
+      )
       .catch((error: unknown) => {
         if (!controller.signal.aborted) console.warn("Dateline: the country outlines could not be loaded", error);
       });

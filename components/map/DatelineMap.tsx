@@ -54,7 +54,17 @@ export default function DatelineMap(props: DatelineMapProps) {
   const outlined = useMemo(() => (outlinedKey ? outlinedKey.split(",") : []), [outlinedKey]);
 
   return (
-    <MapContainer ref={setMap} className="map" center={[33.5, 40]} zoom={5} minZoom={2} maxZoom={18} worldCopyJump attributionControl={false} keyboard>
+    <MapContainer
+      ref={setMap}
+      className="map"
+      center={[33.5, 40]}
+      zoom={5}
+      minZoom={2}
+      maxZoom={18}
+      worldCopyJump
+      attributionControl={false}
+      keyboard
+    >
       <AttributionControl prefix={false} />
       <Basemap outlined={outlined} />
       {tiles.kind === "tiles" && <TileLayer url={tiles.url} attribution={tiles.attribution} />}
@@ -69,7 +79,14 @@ export default function DatelineMap(props: DatelineMapProps) {
         />
       ))}
       <MarkerDodge markers={markers} />
-      <ViewController view={view} focus={focusCoordinates} focusKey={`${focusPlace}|${focusEvent}`} bounds={bounds} boundsKey={boundsKey} onUserMove={onUserMove} />
+      <ViewController
+        view={view}
+        focus={focusCoordinates}
+        focusKey={`${focusPlace}|${focusEvent}`}
+        bounds={bounds}
+        boundsKey={boundsKey}
+        onUserMove={onUserMove}
+      />
     </MapContainer>
   );
 }

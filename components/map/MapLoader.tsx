@@ -6,7 +6,11 @@ import type { DatelineMapProps } from "./DatelineMap";
 /** Leaflet reads `window` when imported, so the map loads in the browser only. */
 const DatelineMap = dynamic(() => import("./DatelineMap"), {
   ssr: false,
-  loading: () => <div className="map-loading" role="status">Loading the map…</div>,
+  loading: () => (
+    <div className="map-loading" role="status">
+      Loading the map…
+    </div>
+  ),
 });
 
 export function MapLoader(props: DatelineMapProps) {

@@ -76,7 +76,15 @@ export function ViewController({ view, focus, focusKey, bounds, boundsKey, onUse
         move(() => (animate ? map.flyTo(focus, zoom, { duration: 0.8 }) : map.setView(focus, zoom, { animate: false })));
       } else if (bounds && (first || boundsChanged) && !focus) {
         const [west, south, east, north] = bounds;
-        move(() => map.fitBounds([[south, west], [north, east]], { padding: [48, 48], maxZoom: 8, animate }));
+        move(() =>
+          map.fitBounds(
+            [
+              [south, west],
+              [north, east],
+            ],
+            { padding: [48, 48], maxZoom: 8, animate },
+          ),
+        );
       }
     },
     [map, view, focus, focusKey, bounds, boundsKey],

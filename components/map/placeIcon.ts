@@ -46,7 +46,13 @@ function markerFace({ place, eventCount, actors, contextOnly, focused }: PlaceIc
 /** A DivIcon whose element carries the contract's hooks: `data-place` and an accessible name. */
 class PlaceIcon extends L.DivIcon {
   constructor(private readonly details: PlaceIconOptions) {
-    super({ html: markerFace(details), className: "place-marker-icon", iconSize: [SIZE, SIZE], iconAnchor: [SIZE / 2, SIZE / 2], popupAnchor: [0, -SIZE / 2] });
+    super({
+      html: markerFace(details),
+      className: "place-marker-icon",
+      iconSize: [SIZE, SIZE],
+      iconAnchor: [SIZE / 2, SIZE / 2],
+      popupAnchor: [0, -SIZE / 2],
+    });
   }
 
   override createIcon(oldIcon?: HTMLElement): HTMLElement {

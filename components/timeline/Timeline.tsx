@@ -80,10 +80,23 @@ export function Timeline({ features, allFeatures, dateline, range, onChange }: T
     <section className="timeline" aria-label="Filter by date">
       <div className="timeline-bar">
         <div className="timeline-presets" role="group" aria-label="Presets">
-          <button type="button" className="chip" aria-pressed={range.from === undefined && range.to === undefined} onClick={() => onChange({}, "push")}>
+          <button
+            type="button"
+            className="chip"
+            aria-pressed={range.from === undefined && range.to === undefined}
+            onClick={() => onChange({}, "push")}
+          >
             Everything
           </button>
-          <button type="button" className="chip" aria-pressed={range.from === week.from && range.to === week.to} onClick={() => { setScaleName("week"); onChange(week, "push"); }}>
+          <button
+            type="button"
+            className="chip"
+            aria-pressed={range.from === week.from && range.to === week.to}
+            onClick={() => {
+              setScaleName("week");
+              onChange(week, "push");
+            }}
+          >
             Week of the story
           </button>
         </div>
@@ -95,46 +108,86 @@ export function Timeline({ features, allFeatures, dateline, range, onChange }: T
             Days
           </button>
         </div>
-        <label className="timeline-date">
-          From <input type="date" value={range.from ?? ""} min={scale.start} max={dateline} onChange={(e) => dateInput("from", e.target.value)} />
-        </label>
-        <label className="timeline-date">
-          To <input type="date" value={range.to ?? ""} min={range.from} onChange={(e) => dateInput("to", e.target.value)} />
-        </label>
       </div>
       <div className="timeline-brush">
         <TimelineChart features={features} scale={scale} from={buckets[fromIndex]?.start} to={buckets[toIndex]?.end} dateline={dateline} />
         <input
-          type="range" className="brush-handle brush-from" min={0} max={last} value={fromIndex}
-          aria-label="Start of the date range" aria-valuetext={fromIndex <= 0 ? "the beginning" : label(fromIndex, false)}
+          type="range"
+          className="brush-handle brush-from"
+          min={0}
+          max={last}
+          value={fromIndex}
+          aria-label="Start of the date range"
+          aria-valuetext={fromIndex <= 0 ? "the beginning" : label(fromIndex, false)}
           onChange={(e) => setDraft({ from: Math.min(Number(e.target.value), toIndex), to: toIndex })}
-          onPointerUp={commitDraft} onKeyUp={commitDraft} onBlur={commitDraft}
+          onPointerUp={commitDraft}
+          onKeyUp={commitDraft}
+          onBlur={commitDraft}
         />
         <input
-          type="range" className="brush-handle brush-to" min={0} max={last} value={toIndex}
-          aria-label="End of the date range" aria-valuetext={toIndex >= last ? "the end" : label(toIndex, true)}
+          type="range"
+          className="brush-handle brush-to"
+          min={0}
+          max={last}
+          value={toIndex}
+          aria-label="End of the date range"
+          aria-valuetext={toIndex >= last ? "the end" : label(toIndex, true)}
           onChange={(e) => setDraft({ from: fromIndex, to: Math.max(Number(e.target.value), fromIndex) })}
-          onPointerUp={commitDraft} onKeyUp={commitDraft} onBlur={commitDraft}
+          onPointerUp={commitDraft}
+          onKeyUp={commitDraft}
+          onBlur={commitDraft}
         />
       </div>
       <p className="timeline-legend" aria-hidden="true">
-        <span className="legend-exact" /> exact day <span className="legend-imprecise" /> a year or coarser <span className="legend-span" /> a span of time
+        <span className="legend-exact" /> exact day <span className="legend-imprecise" /> a year or coarser <span className="legend-span" />{" "}
+        a span of time
       </p>
       <div className="timeline-playback" role="group" aria-label="Playback">
-        <button type="button" className="chip" onClick={() => showStep(Math.max(0, stepIndex - 1), "push")} disabled={stepIndex === 0} aria-label="Previous step">
+        <button
+          type="button"
+          className="chip"
+          onClick={() => showStep(Math.max(0, stepIndex - 1), "push")}
+          disabled={stepIndex === 0}
+          aria-label="Previous step"
+        >
           ◀
         </button>
-        <button type="button" className="chip" onClick={() => {
+        <button
+          type="button"
+          className="chip"
+          onClick={() => {
             if (!playing && (stepIndex < 0 || stepIndex >= steps.length - 1)) showStep(0, "push");
             setPlaying(!playing);
-          }}>
+          }}
+        >
           {playing ? "Pause" : "Play"}
         </button>
-        <button type="button" className="chip" onClick={() => showStep(stepIndex + 1, "push")} disabled={stepIndex >= steps.length - 1} aria-label="Next step">
+        <button
+          type="button"
+          className="chip"
+          onClick={() => showStep(stepIndex + 1, "push")}
+          disabled={stepIndex >= steps.length - 1}
+          aria-label="Next step"
+        >
           ▶
         </button>
         <span className="timeline-status" aria-live="polite">
           {stepIndex >= 0 ? `Up to ${steps[stepIndex]?.label}: step ${stepIndex + 1} of ${steps.length}` : describeRange(range)}
+        </span>
+        <span className="timeline-dates">
+          <label className="timeline-date">
+            From{" "}
+            <input
+              type="date"
+              value={range.from ?? ""}
+              min={scale.start}
+              max={dateline}
+              onChange={(e) => dateInput("from", e.target.value)}
+            />
+          </label>
+          <label className="timeline-date">
+            To <input type="date" value={range.to ?? ""} min={range.from} onChange={(e) => dateInput("to", e.target.value)} />
+          </label>
         </span>
       </div>
     </section>

@@ -35,38 +35,61 @@ export function TimelineChart({ features, scale, from, to, dateline }: TimelineC
   return (
     <div className="timeline-chart-wrap">
       <svg className="timeline-chart" viewBox={`0 0 ${WIDTH} ${height}`} preserveAspectRatio="none" aria-hidden="true">
-      <defs>
-        <pattern id="hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
-          <rect width="6" height="6" fill="#ffffff" />
-          <line x1="0" y1="0" x2="0" y2="6" stroke="#4a5764" strokeWidth="3" />
-        </pattern>
-      </defs>
-      {buckets.map((b, i) => {
-        const exactHeight = (b.exact / max) * BAR_AREA;
-        const impreciseHeight = (b.imprecise / max) * BAR_AREA;
-        const barX = i * width + width * 0.15;
-        const barWidth = width * 0.7;
-        return (
-          <g key={b.start}>
-            {b.exact > 0 && <rect x={barX} y={BAR_AREA - exactHeight} width={barWidth} height={exactHeight} fill="#17212b" />}
-            {b.imprecise > 0 && (
-              <rect x={barX} y={BAR_AREA - exactHeight - impreciseHeight} width={barWidth} height={impreciseHeight} fill="url(#hatch)" stroke="#4a5764" strokeWidth="1" />
-            )}
-          </g>
-        );
-      })}
-      <line x1="0" x2={WIDTH} y1={BAR_AREA + 0.5} y2={BAR_AREA + 0.5} stroke="#9aa5b1" />
-      {spans.map((f, i) => {
-        const y = BAR_AREA + 8 + i * LANE;
-        const end = f.properties.end > scale.end ? WIDTH : positionOf(f.properties.end, scale) * WIDTH;
-        return <line key={f.properties.eventId} x1={x(f.properties.start)} x2={Math.max(end, x(f.properties.start) + 3)} y1={y} y2={y} stroke="#6b7785" strokeWidth="3" strokeLinecap="round" />;
-      })}
-      <rect x="0" y="0" width={selectedFrom} height={height} fill="#ffffff" fillOpacity="0.7" />
-      <rect x={selectedTo} y="0" width={Math.max(0, WIDTH - selectedTo)} height={height} fill="#ffffff" fillOpacity="0.7" />
+        <defs>
+          <pattern id="hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+            <rect width="6" height="6" fill="#ffffff" />
+            <line x1="0" y1="0" x2="0" y2="6" stroke="#4a5764" strokeWidth="3" />
+          </pattern>
+        </defs>
+        {buckets.map((b, i) => {
+          const exactHeight = (b.exact / max) * BAR_AREA;
+          const impreciseHeight = (b.imprecise / max) * BAR_AREA;
+          const barX = i * width + width * 0.15;
+          const barWidth = width * 0.7;
+          return (
+            <g key={b.start}>
+              {b.exact > 0 && <rect x={barX} y={BAR_AREA - exactHeight} width={barWidth} height={exactHeight} fill="#17212b" />}
+              {b.imprecise > 0 && (
+                <rect
+                  x={barX}
+                  y={BAR_AREA - exactHeight - impreciseHeight}
+                  width={barWidth}
+                  height={impreciseHeight}
+                  fill="url(#hatch)"
+                  stroke="#4a5764"
+                  strokeWidth="1"
+                />
+              )}
+            </g>
+          );
+        })}
+        <line x1="0" x2={WIDTH} y1={BAR_AREA + 0.5} y2={BAR_AREA + 0.5} stroke="#9aa5b1" />
+        {spans.map((f, i) => {
+          const y = BAR_AREA + 8 + i * LANE;
+          const end = f.properties.end > scale.end ? WIDTH : positionOf(f.properties.end, scale) * WIDTH;
+          return (
+            <line
+              key={f.properties.eventId}
+              x1={x(f.properties.start)}
+              x2={Math.max(end, x(f.properties.start) + 3)}
+              y1={y}
+              y2={y}
+              stroke="#6b7785"
+              strokeWidth="3"
+              strokeLinecap="round"
+            />
+          );
+        })}
+        <rect x="0" y="0" width={selectedFrom} height={height} fill="#ffffff" fillOpacity="0.7" />
+        <rect x={selectedTo} y="0" width={Math.max(0, WIDTH - selectedTo)} height={height} fill="#ffffff" fillOpacity="0.7" />
       </svg>
       <div className="timeline-ticks" aria-hidden="true">
         {buckets.map((b) => (
-          <span key={b.start} className={b.start <= dateline && dateline <= b.end ? "tick tick-dateline" : "tick"} style={{ left: `${(x(b.start) / WIDTH) * 100}%`, width: `${100 / buckets.length}%` }}>
+          <span
+            key={b.start}
+            className={b.start <= dateline && dateline <= b.end ? "tick tick-dateline" : "tick"}
+            style={{ left: `${(x(b.start) / WIDTH) * 100}%`, width: `${100 / buckets.length}%` }}
+          >
             {b.label}
           </span>
         ))}

@@ -69,3 +69,29 @@ export async function waitForMapToSettle(page: Page) {
     )
     .toBe(true);
 }
+
+/** The place ids of the map's markers now, sorted. */
+export async function shownPlaces(page: Page): Promise<string[]> {
+  const ids = await page
+    .locator(".leaflet-marker-icon[data-place]")
+    .evaluateAll((els) => els.map((el) => (el as HTMLElement).dataset.place ?? ""));
+  return ids.sort();
+}
+
+/** Waits until the map shows a marker for every place in `shown` and none for any place in `hidden`. */
+export async function expectMarkers(page: Page, { shown = [], hidden = [] }: { shown?: string[]; hidden?: string[] }) {
+  await expect
+    .poll(
+      async () => {
+        const ids = await shownPlaces(page);
+        return { missing: shown.filter((id) => !ids.includes(id)), unexpected: hidden.filter((id) => ids.includes(id)) };
+      },
+      { message: `markers: shown ${shown.join(", ") || "-"}; hidden ${hidden.join(", ") || "-"}` },
+    )
+    .toEqual({ missing: [], unexpected: [] });
+}
+
+/** The event list's summary, "N of M events". */
+export function summary(page: Page): Locator {
+  return page.locator(".list-heading .summary");
+}

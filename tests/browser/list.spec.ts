@@ -12,7 +12,9 @@ test("choosing an event in the list opens its place's popup on that event and ma
   await expect(content.getByRole("heading", { level: 2 })).toHaveText(/Damascus/);
   const title = content.getByRole("heading", { name: "Putin meets Assad at the Russian command post in Damascus" });
   await expect(title).toBeVisible();
-  await expect(content.locator("q", { hasText: "Peskov also revealed that Putin visited the Russian Command post in Damascus" })).toBeVisible();
+  await expect(
+    content.locator("q", { hasText: "Peskov also revealed that Putin visited the Russian Command post in Damascus" }),
+  ).toBeVisible();
 
   await expectQueryParam(page, "event", "putin-assad-talks-damascus");
   await expect(item).toHaveAttribute("aria-current", "true");
@@ -27,7 +29,9 @@ test("the chosen event's title and quote are in view inside a popup that holds s
   const content = popup(page);
   await expect(content.getByRole("heading", { level: 2 })).toHaveText(/Damascus/);
   // Damascus holds five events and its popup scrolls; toBeInViewport sees clipping by that scroll box, toBeVisible does not.
-  await expect(content.getByRole("heading", { name: "Putin meets Assad at the Russian command post in Damascus" })).toBeInViewport({ ratio: 1 });
+  await expect(content.getByRole("heading", { name: "Putin meets Assad at the Russian command post in Damascus" })).toBeInViewport({
+    ratio: 1,
+  });
   await expect(content.locator("q", { hasText: "Peskov also revealed" })).toBeInViewport({ ratio: 1 });
 });
 
@@ -40,7 +44,9 @@ test("an event placed from context shows a visible 'context' mark and its citati
 
   const content = popup(page);
   await expect(content.getByRole("heading", { level: 2 })).toHaveText(/Ain al-Asad/);
-  await expect(content.getByRole("heading", { name: "Iran fires ballistic missiles at two bases hosting US forces in Iraq" })).toBeVisible();
+  await expect(
+    content.getByRole("heading", { name: "Iran fires ballistic missiles at two bases hosting US forces in Iraq" }),
+  ).toBeVisible();
 
   const mark = content.getByText("context", { exact: true });
   await expect(mark.first()).toBeVisible();

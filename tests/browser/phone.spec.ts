@@ -105,6 +105,12 @@ test("on a phone a place link's popup fits across the screen, above the sheet", 
   await expectPopupOnScreen(page);
   const heading = await popup(page).getByRole("heading", { level: 2 }).boundingBox();
   const zoom = await page.locator(".leaflet-control-zoom").boundingBox();
-  const overlap = heading && zoom && heading.x < zoom.x + zoom.width && zoom.x < heading.x + heading.width && heading.y < zoom.y + zoom.height && zoom.y < heading.y + heading.height;
+  const overlap =
+    heading &&
+    zoom &&
+    heading.x < zoom.x + zoom.width &&
+    zoom.x < heading.x + heading.width &&
+    heading.y < zoom.y + zoom.height &&
+    zoom.y < heading.y + heading.height;
   expect(overlap, "the zoom buttons do not cover the popup's heading").toBeFalsy();
 });

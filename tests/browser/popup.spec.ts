@@ -59,7 +59,9 @@ test("Damascus's popup lists its events in date order, the 2012 rebel advance fi
   expect(rebels, "2012 comes before 7 January 2020").toBeLessThan(talks);
 
   // Each event's date is the first <time> in it.
-  const dates = await content.getByRole("article").evaluateAll((articles) => articles.map((a) => a.querySelector("time")?.textContent?.trim() ?? ""));
+  const dates = await content
+    .getByRole("article")
+    .evaluateAll((articles) => articles.map((a) => a.querySelector("time")?.textContent?.trim() ?? ""));
   expect(dates).toEqual(["2012", "7 January 2020", "7 January 2020", "7 January 2020", "7 January 2020"]);
 });
 
@@ -77,7 +79,9 @@ for (const { place, date, title } of DATES_AT_PRECISION) {
   test(`${place}'s popup dates "${title}" as "${date}"`, async ({ page }) => {
     await page.goto(`/?place=${place}`);
     await waitForMap(page);
-    const event = popup(page).getByRole("article").filter({ has: page.getByRole("heading", { name: title }) });
+    const event = popup(page)
+      .getByRole("article")
+      .filter({ has: page.getByRole("heading", { name: title }) });
     await expect(event).toHaveCount(1);
     await expect(event.locator("time").first()).toHaveText(date);
   });

@@ -103,7 +103,7 @@ describe("formatContractDate", () => {
     expect(formatContractDate("2017")).toBe("2017");
   });
 
-  it("says \"since\" only when the interval ends at the dateline", () => {
+  it('says "since" only when the interval ends at the dateline', () => {
     expect(formatContractDate("2011/2020-01-08", "2020-01-08")).toBe("since 2011");
     expect(formatContractDate("2011/2020-01-08", "2020-01-09")).toBe("2011 to 8 January 2020");
     expect(formatContractDate("2011/2020-01-08")).toBe("2011 to 8 January 2020");

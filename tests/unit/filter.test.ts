@@ -9,10 +9,13 @@ const fixtureCases = inputNames().flatMap((name) => {
 });
 
 describe("filterEvents on the fixtures", () => {
-  it.each(fixtureCases)("$name with filter $filterName matches out/filter-$name-$filterName.geojson", ({ name, filterName, filter, input }) => {
-    const features = filterEvents(joinedFeatures(input), filter);
-    expectFixture(`filter-${name}-${filterName}`, { type: "FeatureCollection", features });
-  });
+  it.each(fixtureCases)(
+    "$name with filter $filterName matches out/filter-$name-$filterName.geojson",
+    ({ name, filterName, filter, input }) => {
+      const features = filterEvents(joinedFeatures(input), filter);
+      expectFixture(`filter-${name}-${filterName}`, { type: "FeatureCollection", features });
+    },
+  );
 });
 
 const levant = joinedFeatures(readInput("levant"));
@@ -20,7 +23,9 @@ const zero = joinedFeatures(readInput("zero"));
 
 /** The ids of the features that pass, for short assertions. */
 const ids = (features: readonly EventFeature[], filter: EventFilter) => filterEvents(features, filter).map((f) => f.id);
-const eventIds = (features: readonly EventFeature[], filter: EventFilter) => [...new Set(filterEvents(features, filter).map((f) => f.properties.eventId))];
+const eventIds = (features: readonly EventFeature[], filter: EventFilter) => [
+  ...new Set(filterEvents(features, filter).map((f) => f.properties.eventId)),
+];
 
 describe("filterEvents by date", () => {
   it("keeps an event dated 2017 from 2017-12-31 and drops it from 2018-01-01", () => {
@@ -56,7 +61,12 @@ describe("filterEvents by date", () => {
 describe("filterEvents by actor and place", () => {
   it("keeps events with at least one of several actors", () => {
     const chosen = eventIds(levant, { actors: ["iran", "rebels"] });
-    expect(chosen.sort()).toEqual(["attack-called-first-retaliation", "iran-missiles-iraq-bases", "rebels-reach-damascus", "syria-war-toll"]);
+    expect(chosen.sort()).toEqual([
+      "attack-called-first-retaliation",
+      "iran-missiles-iraq-bases",
+      "rebels-reach-damascus",
+      "syria-war-toll",
+    ]);
     for (const feature of filterEvents(levant, { actors: ["iran", "rebels"] })) {
       expect(feature.properties.actors.some((a) => a === "iran" || a === "rebels")).toBe(true);
     }
@@ -73,7 +83,9 @@ describe("filterEvents by actor and place", () => {
   });
 
   it("combines filters with AND (the contract's example link)", () => {
-    expect(ids(levant, { actors: ["iran"], from: "2020-01-08", to: "2020-01-08", place: "erbil" })).toEqual(["iran-missiles-iraq-bases@erbil"]);
+    expect(ids(levant, { actors: ["iran"], from: "2020-01-08", to: "2020-01-08", place: "erbil" })).toEqual([
+      "iran-missiles-iraq-bases@erbil",
+    ]);
     expect(ids(levant, { actors: ["russia"], place: "erbil" })).toEqual([]);
   });
 
@@ -94,7 +106,9 @@ describe("filterEvents in general", () => {
     if (!first) throw new Error("empty fixture");
     expect(filterEvents([first, first], {})).toEqual([first, first]);
     const reversed = [...levant].reverse();
-    expect(filterEvents(reversed, { from: "2018-01-01" }).map((f) => f.id)).toEqual(reversed.map((f) => f.id).filter((id) => ids(levant, { from: "2018-01-01" }).includes(id)));
+    expect(filterEvents(reversed, { from: "2018-01-01" }).map((f) => f.id)).toEqual(
+      reversed.map((f) => f.id).filter((id) => ids(levant, { from: "2018-01-01" }).includes(id)),
+    );
   });
 
   it("does not mutate its input and returns a new array", () => {

@@ -71,7 +71,11 @@ describe("groupByPlace", () => {
 
     const erbil = groupOf(groups, "erbil").features[0];
     if (!erbil) throw new Error("no Erbil feature");
-    const mixed: EventFeature = { ...erbil, id: "x@erbil", properties: { ...erbil.properties, eventId: "x", placeProvenance: { kind: "article" } } };
+    const mixed: EventFeature = {
+      ...erbil,
+      id: "x@erbil",
+      properties: { ...erbil.properties, eventId: "x", placeProvenance: { kind: "article" } },
+    };
     expect(groupOf(groupByPlace([erbil, mixed]), "erbil").contextOnly).toBe(false);
   });
 

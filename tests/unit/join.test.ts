@@ -61,15 +61,25 @@ describe("joinEvents", () => {
 
   it("keeps 0 as a coordinate", () => {
     const { features } = joinEvents([event("zero-meridian-meeting", zero)], zero.places);
-    expect(features.map((f) => f.geometry.coordinates)).toEqual([[0, 0], [0, 51.4779], [-78.4558, 0]]);
+    expect(features.map((f) => f.geometry.coordinates)).toEqual([
+      [0, 0],
+      [0, 51.4779],
+      [-78.4558, 0],
+    ]);
   });
 
   it("skips links to unknown places and events whose date is not a contract date", () => {
     const strays: JoinableEvent[] = [
-      { ...event("putin-visit-khmeimim-2017"), places: [{ place: "atlantis", role: "venue", provenance: { kind: "article" } }, ...event("putin-visit-khmeimim-2017").places] },
+      {
+        ...event("putin-visit-khmeimim-2017"),
+        places: [{ place: "atlantis", role: "venue", provenance: { kind: "article" } }, ...event("putin-visit-khmeimim-2017").places],
+      },
       { ...event("putin-assad-talks-damascus"), date: "2020-02-30" },
     ];
-    expect(joinEvents(strays, levant.places).features.map((f) => f.id)).toEqual(["putin-visit-khmeimim-2017@khmeimim", "putin-visit-khmeimim-2017@latakia"]);
+    expect(joinEvents(strays, levant.places).features.map((f) => f.id)).toEqual([
+      "putin-visit-khmeimim-2017@khmeimim",
+      "putin-visit-khmeimim-2017@latakia",
+    ]);
   });
 
   it("gives every feature a string id (callers rely on it when they treat features as EventFeature)", () => {
@@ -81,7 +91,7 @@ describe("joinEvents", () => {
     expect(twice.features.map((f) => f.id)).toEqual(["putin-assad-talks-damascus@damascus", "putin-assad-talks-damascus@damascus"]);
   });
 
-  it("sets story to the event's story, or \"\" for a bare event", () => {
+  it('sets story to the event\'s story, or "" for a bare event', () => {
     const withStory = { ...event("putin-assad-talks-damascus"), story: "putin-visits-syria-2020" };
     expect(joinEvents([withStory], levant.places).features[0]?.properties.story).toBe("putin-visits-syria-2020");
     expect(joinEvents([event("putin-assad-talks-damascus")], levant.places).features[0]?.properties.story).toBe("");

@@ -12,7 +12,25 @@ function point(coordinates: Position): Feature<Point> {
 function boxFeature(name: string, box: BBox | undefined): Feature<Polygon>[] {
   if (!box) return [];
   const [w, s, e, n] = box;
-  return [{ type: "Feature", bbox: box, properties: { name }, geometry: { type: "Polygon", coordinates: [[[w, s], [e, s], [e, n], [w, n], [w, s]]] } }];
+  return [
+    {
+      type: "Feature",
+      bbox: box,
+      properties: { name },
+      geometry: {
+        type: "Polygon",
+        coordinates: [
+          [
+            [w, s],
+            [e, s],
+            [e, n],
+            [w, n],
+            [w, s],
+          ],
+        ],
+      },
+    },
+  ];
 }
 
 /** The brute-force answer: the smallest and largest longitude and latitude over every point. */

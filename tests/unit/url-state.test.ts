@@ -27,7 +27,10 @@ describe("parseViewState on the contract's example links", () => {
   });
 
   it("reads Next's searchParams object as well as URLSearchParams", () => {
-    expect(parseViewState({ actors: "iran,usa", from: "2020-01-07", view: undefined }, known).state).toStrictEqual({ actors: ["iran", "usa"], from: "2020-01-07" });
+    expect(parseViewState({ actors: "iran,usa", from: "2020-01-07", view: undefined }, known).state).toStrictEqual({
+      actors: ["iran", "usa"],
+      from: "2020-01-07",
+    });
   });
 
   it("keeps actors in registry order, once each, ignoring blanks", () => {
@@ -41,14 +44,23 @@ describe("parseViewState on the contract's example links", () => {
   });
 
   it("accepts a place that the event happened at", () => {
-    expect(parse("event=iran-missiles-iraq-bases&place=erbil")).toStrictEqual({ state: { place: "erbil", event: "iran-missiles-iraq-bases" }, notices: [] });
+    expect(parse("event=iran-missiles-iraq-bases&place=erbil")).toStrictEqual({
+      state: { place: "erbil", event: "iran-missiles-iraq-bases" },
+      notices: [],
+    });
   });
 });
 
 describe("parseViewState on bad values", () => {
   it.each<[string, string, string, RegExp, ViewState]>([
     ["place=damascos&from=2020-01-07", "place", "damascos", /did you mean "damascus"/, { from: "2020-01-07" }],
-    ["event=putin-asad-talks-damascus&actors=iran", "event", "putin-asad-talks-damascus", /did you mean "putin-assad-talks-damascus"/, { actors: ["iran"] }],
+    [
+      "event=putin-asad-talks-damascus&actors=iran",
+      "event",
+      "putin-asad-talks-damascus",
+      /did you mean "putin-assad-talks-damascus"/,
+      { actors: ["iran"] },
+    ],
     ["actors=iran,rusia", "actors", "rusia", /did you mean "russia"/, { actors: ["iran"] }],
     ["from=2020-02-30&to=2020-03-01", "from", "2020-02-30", /calendar day/, { to: "2020-03-01" }],
     ["to=12abc&place=erbil", "to", "12abc", /calendar day/, { place: "erbil" }],
@@ -68,7 +80,10 @@ describe("parseViewState on bad values", () => {
   });
 
   it("uses the first of a repeated parameter and reports the others, from either source", () => {
-    const expected = { state: { place: "damascus" }, notices: [expect.objectContaining({ param: "place", value: "erbil" }), expect.objectContaining({ param: "place", value: "latakia" })] };
+    const expected = {
+      state: { place: "damascus" },
+      notices: [expect.objectContaining({ param: "place", value: "erbil" }), expect.objectContaining({ param: "place", value: "latakia" })],
+    };
     expect(parse("place=damascus&place=erbil&place=latakia")).toEqual(expected);
     expect(parseViewState({ place: ["damascus", "erbil", "latakia"] }, known)).toEqual(expected);
     expect(parse("actors=iran&actors=usa").state.actors).toEqual(["iran"]);
@@ -92,7 +107,13 @@ describe("parseViewState on bad values", () => {
 
 describe("serializeViewState", () => {
   it("writes parameters in a fixed order, with commas and slashes readable", () => {
-    const state: ViewState = { view: { zoom: 7, lat: 35.41, lng: 35.95 }, to: "2020-01-08", from: "2020-01-08", actors: ["iran", "usa"], place: "erbil" };
+    const state: ViewState = {
+      view: { zoom: 7, lat: 35.41, lng: 35.95 },
+      to: "2020-01-08",
+      from: "2020-01-08",
+      actors: ["iran", "usa"],
+      place: "erbil",
+    };
     expect(serializeViewState(state)).toBe("place=erbil&actors=iran,usa&from=2020-01-08&to=2020-01-08&view=7/35.41/35.95");
     expect(serializeViewState({})).toBe("");
   });
@@ -108,11 +129,16 @@ describe("serializeViewState", () => {
   });
 });
 
-const isoDay = fc.date({ min: new Date("0000-01-01T00:00:00Z"), max: new Date("9999-12-31T00:00:00Z"), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
-const coordinate = (limit: number, decimals: number) => fc.integer({ min: -limit * 10 ** decimals, max: limit * 10 ** decimals }).map((n) => n / 10 ** decimals);
-const view = fc.integer({ min: 0, max: MAX_ZOOM }).chain((zoom) =>
-  fc.tuple(coordinate(90, viewDecimals(zoom)), coordinate(180, viewDecimals(zoom))).map(([lat, lng]) => ({ zoom, lat, lng })),
-);
+const isoDay = fc
+  .date({ min: new Date("0000-01-01T00:00:00Z"), max: new Date("9999-12-31T00:00:00Z"), noInvalidDate: true })
+  .map((d) => d.toISOString().slice(0, 10));
+const coordinate = (limit: number, decimals: number) =>
+  fc.integer({ min: -limit * 10 ** decimals, max: limit * 10 ** decimals }).map((n) => n / 10 ** decimals);
+const view = fc
+  .integer({ min: 0, max: MAX_ZOOM })
+  .chain((zoom) =>
+    fc.tuple(coordinate(90, viewDecimals(zoom)), coordinate(180, viewDecimals(zoom))).map(([lat, lng]) => ({ zoom, lat, lng })),
+  );
 const focus = fc.option(fc.constantFrom(...known.events), { nil: undefined }).chain((event) =>
   fc.record({
     event: fc.constant(event),
@@ -145,7 +171,31 @@ describe("parseViewState and serializeViewState together", () => {
   const value = fc.oneof(
     fc.string({ unit: "binary", maxLength: 40 }),
     fc.string({ unit: "grapheme", minLength: 100, maxLength: 3000 }),
-    fc.array(fc.constantFrom("%", "%2", "%25", "%C3%A9", "%E0%A4%A", "%FF", "%00", "%D8%00", ",", "/", "+", "=", "&", "-", "1", "2020", "9", "."), { maxLength: 30 }).map((parts) => parts.join("")),
+    fc
+      .array(
+        fc.constantFrom(
+          "%",
+          "%2",
+          "%25",
+          "%C3%A9",
+          "%E0%A4%A",
+          "%FF",
+          "%00",
+          "%D8%00",
+          ",",
+          "/",
+          "+",
+          "=",
+          "&",
+          "-",
+          "1",
+          "2020",
+          "9",
+          ".",
+        ),
+        { maxLength: 30 },
+      )
+      .map((parts) => parts.join("")),
     fc.constantFrom(...known.places, ...known.actors, "2020-01-08", "2020-02-30", "7/35.41/35.95", "19/-90/-180", "0/0/0"),
   );
   const name = fc.oneof(fc.constantFrom(...PARAMS), fc.string({ maxLength: 8 }));

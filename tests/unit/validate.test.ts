@@ -11,8 +11,17 @@ const STORY = "geo/data/stories/2020-01-08-putin-visits-syria/story.json";
 const EVENTS = "geo/data/stories/2020-01-08-putin-visits-syria/events.json";
 
 /** The loose shapes of the raw records these tests edit: just the fields they touch. */
-interface RawPlace { id: string; geometry: { type?: string; coordinates: number[] } }
-interface RawEvent { id: string; date: string; actors: { actor: string }[]; places: { place: string }[]; quote: { start: number } }
+interface RawPlace {
+  id: string;
+  geometry: { type?: string; coordinates: number[] };
+}
+interface RawEvent {
+  id: string;
+  date: string;
+  actors: { actor: string }[];
+  places: { place: string }[];
+  quote: { start: number };
+}
 interface Editable {
   places: RawPlace[];
   actors: { id: string }[];
@@ -54,9 +63,19 @@ function withEdit(edit: (data: Editable) => void): RawDataset {
 
 describe("validateDataset, one bad field at a time", () => {
   it("reports an unknown place with a did-you-mean, and keeps every other event", () => {
-    const { dataset, problems } = validateDataset(withEdit((d) => { d.event("putin-assad-talks-damascus").places[0]!.place = "damascos"; }));
+    const { dataset, problems } = validateDataset(
+      withEdit((d) => {
+        d.event("putin-assad-talks-damascus").places[0]!.place = "damascos";
+      }),
+    );
     expect(problems).toEqual([
-      { file: EVENTS, record: 'event "putin-assad-talks-damascus"', field: "places.0.place", value: '"damascos"', message: 'unknown place (did you mean "damascus"?)' },
+      {
+        file: EVENTS,
+        record: 'event "putin-assad-talks-damascus"',
+        field: "places.0.place",
+        value: '"damascos"',
+        message: 'unknown place (did you mean "damascus"?)',
+      },
     ]);
     expect(dataset.events.map((e) => e.id)).toEqual(goodEventIds.filter((id) => id !== "putin-assad-talks-damascus"));
     expect(dataset.places).toEqual(goodResult.dataset.places);
@@ -64,57 +83,116 @@ describe("validateDataset, one bad field at a time", () => {
   });
 
   it("reports an unknown actor with a did-you-mean", () => {
-    const { problems } = validateDataset(withEdit((d) => { d.event("iran-missiles-iraq-bases").actors[1]!.actor = "uas"; }));
+    const { problems } = validateDataset(
+      withEdit((d) => {
+        d.event("iran-missiles-iraq-bases").actors[1]!.actor = "uas";
+      }),
+    );
     expect(problems).toEqual([
-      { file: EVENTS, record: 'event "iran-missiles-iraq-bases"', field: "actors.1.actor", value: '"uas"', message: 'unknown actor (did you mean "usa"?)' },
+      {
+        file: EVENTS,
+        record: 'event "iran-missiles-iraq-bases"',
+        field: "actors.1.actor",
+        value: '"uas"',
+        message: 'unknown actor (did you mean "usa"?)',
+      },
     ]);
   });
 
   it("reports quote offsets that do not point at the quote's text", () => {
-    const { problems } = validateDataset(withEdit((d) => { d.event("putin-assad-talks-damascus").quote.start += 1; }));
+    const { problems } = validateDataset(
+      withEdit((d) => {
+        d.event("putin-assad-talks-damascus").quote.start += 1;
+      }),
+    );
     expect(problems).toHaveLength(1);
-    expect(problems[0]).toMatchObject({ file: EVENTS, record: 'event "putin-assad-talks-damascus"', field: "quote", value: '{"start":565,"end":671}' });
+    expect(problems[0]).toMatchObject({
+      file: EVENTS,
+      record: 'event "putin-assad-talks-damascus"',
+      field: "quote",
+      value: '{"start":565,"end":671}',
+    });
     expect(problems[0]?.message).toContain("the article's text at 565..671 is");
   });
 
   it("reports an impossible date", () => {
-    const { problems } = validateDataset(withEdit((d) => { d.event("us-kills-soleimani").date = "2020-02-30"; }));
-    expect(problems).toEqual([expect.objectContaining({ file: EVENTS, record: 'event "us-kills-soleimani"', field: "date", value: '"2020-02-30"' })]);
+    const { problems } = validateDataset(
+      withEdit((d) => {
+        d.event("us-kills-soleimani").date = "2020-02-30";
+      }),
+    );
+    expect(problems).toEqual([
+      expect.objectContaining({ file: EVENTS, record: 'event "us-kills-soleimani"', field: "date", value: '"2020-02-30"' }),
+    ]);
     expect(problems[0]?.message).toMatch(/real calendar date/);
   });
 
   it("reports a latitude out of range, and the events at that place as depending on it", () => {
-    const { dataset, problems } = validateDataset(withEdit((d) => { d.place("erbil").geometry.coordinates[1] = 95; }));
+    const { dataset, problems } = validateDataset(
+      withEdit((d) => {
+        d.place("erbil").geometry.coordinates[1] = 95;
+      }),
+    );
     expect(problems).toEqual([
       { file: PLACES, record: 'place "erbil"', field: "geometry.coordinates.1", value: "95", message: "latitude must be <= 90" },
-      expect.objectContaining({ file: EVENTS, record: 'event "iran-missiles-iraq-bases"', field: "places.1.place", message: expect.stringMatching(/rejected/) }),
+      expect.objectContaining({
+        file: EVENTS,
+        record: 'event "iran-missiles-iraq-bases"',
+        field: "places.1.place",
+        message: expect.stringMatching(/rejected/),
+      }),
     ]);
     expect(dataset.places.map((p) => p.id)).not.toContain("erbil");
     expect(dataset.places).toHaveLength(goodResult.dataset.places.length - 1);
   });
 
   it("reports a point outside its country and says when longitude and latitude look swapped", () => {
-    const { problems } = validateDataset(withEdit((d) => { d.place("khmeimim").geometry.coordinates.reverse(); }));
-    expect(problems[0]).toMatchObject({ file: PLACES, record: 'place "khmeimim"', field: "geometry.coordinates", value: "[35.4011,35.9486]" });
+    const { problems } = validateDataset(
+      withEdit((d) => {
+        d.place("khmeimim").geometry.coordinates.reverse();
+      }),
+    );
+    expect(problems[0]).toMatchObject({
+      file: PLACES,
+      record: 'place "khmeimim"',
+      field: "geometry.coordinates",
+      value: "[35.4011,35.9486]",
+    });
     expect(problems[0]?.message).toMatch(/outside its country SY.*swapped/);
   });
 
   it("names the country a misplaced point is really in", () => {
-    const { problems } = validateDataset(withEdit((d) => { d.place("erbil").geometry.coordinates = [36.29128, 33.5102]; }));
+    const { problems } = validateDataset(
+      withEdit((d) => {
+        d.place("erbil").geometry.coordinates = [36.29128, 33.5102];
+      }),
+    );
     expect(problems[0]).toMatchObject({ record: 'place "erbil"', message: "point lies outside its country IQ: it is in SY" });
   });
 
   it("reports coordinates with more than 6 decimals", () => {
-    const { problems } = validateDataset(withEdit((d) => { d.place("latakia").geometry.coordinates[0] = 35.7901123; }));
-    expect(problems[0]).toEqual({ file: PLACES, record: 'place "latakia"', field: "geometry.coordinates", value: "[35.7901123,35.53168]", message: "use at most 6 decimals" });
+    const { problems } = validateDataset(
+      withEdit((d) => {
+        d.place("latakia").geometry.coordinates[0] = 35.7901123;
+      }),
+    );
+    expect(problems[0]).toEqual({
+      file: PLACES,
+      record: 'place "latakia"',
+      field: "geometry.coordinates",
+      value: "[35.7901123,35.53168]",
+      message: "use at most 6 decimals",
+    });
   });
 
   it("reports duplicate ids and keeps the first record of each", () => {
-    const { dataset, problems } = validateDataset(withEdit((d) => {
-      d.places.push({ ...structuredClone(d.place("erbil")), geometry: { type: "Point", coordinates: [44, 36] } });
-      d.actors.push(structuredClone(find(d.actors, "iran")));
-      d.eventsFile.events.push(structuredClone(d.event("syria-war-toll")));
-    }));
+    const { dataset, problems } = validateDataset(
+      withEdit((d) => {
+        d.places.push({ ...structuredClone(d.place("erbil")), geometry: { type: "Point", coordinates: [44, 36] } });
+        d.actors.push(structuredClone(find(d.actors, "iran")));
+        d.eventsFile.events.push(structuredClone(d.event("syria-war-toll")));
+      }),
+    );
     expect(problems).toEqual([
       { file: PLACES, record: 'place "erbil"', field: "id", value: '"erbil"', message: "duplicate place id" },
       { file: ACTORS, record: 'actor "iran"', field: "id", value: '"iran"', message: "duplicate actor id" },
@@ -124,29 +202,53 @@ describe("validateDataset, one bad field at a time", () => {
   });
 
   it("reports an events file that names the wrong story", () => {
-    const { problems } = validateDataset(withEdit((d) => { d.eventsFile.story = "putin-visits-syria-2019"; }));
+    const { problems } = validateDataset(
+      withEdit((d) => {
+        d.eventsFile.story = "putin-visits-syria-2019";
+      }),
+    );
     expect(problems).toEqual([
-      { file: EVENTS, record: "the file", field: "story", value: '"putin-visits-syria-2019"', message: 'must be the id of its story, "putin-visits-syria-2020"' },
+      {
+        file: EVENTS,
+        record: "the file",
+        field: "story",
+        value: '"putin-visits-syria-2019"',
+        message: 'must be the id of its story, "putin-visits-syria-2020"',
+      },
     ]);
   });
 
   it("reports when no story is on the front page, and when two are", () => {
-    const none = validateDataset(withEdit((d) => { d.story.frontPage = false; })).problems;
+    const none = validateDataset(
+      withEdit((d) => {
+        d.story.frontPage = false;
+      }),
+    ).problems;
     expect(none).toEqual([expect.objectContaining({ file: STORY, record: "the stories", field: "frontPage", value: "[]" })]);
 
-    const two = validateDataset(withEdit((d) => {
-      d.raw.stories.push({
-        story: { file: "geo/data/stories/second/story.json", json: { ...d.story, id: "second" } },
-        events: { file: "geo/data/stories/second/events.json", json: { story: "second", events: [] } },
-      });
-    })).problems;
+    const two = validateDataset(
+      withEdit((d) => {
+        d.raw.stories.push({
+          story: { file: "geo/data/stories/second/story.json", json: { ...d.story, id: "second" } },
+          events: { file: "geo/data/stories/second/events.json", json: { story: "second", events: [] } },
+        });
+      }),
+    ).problems;
     expect(two).toEqual([expect.objectContaining({ field: "frontPage", value: '["putin-visits-syria-2020","second"]' })]);
   });
 
   it("reports a file that could not be read", () => {
-    const raw = withEdit((d) => { d.raw.actors = { file: ACTORS, json: undefined, readError: "Unexpected end of JSON input" }; });
+    const raw = withEdit((d) => {
+      d.raw.actors = { file: ACTORS, json: undefined, readError: "Unexpected end of JSON input" };
+    });
     const { problems, dataset } = validateDataset(raw);
-    expect(problems[0]).toEqual({ file: ACTORS, record: "the file", field: "", value: "(unreadable)", message: "Unexpected end of JSON input" });
+    expect(problems[0]).toEqual({
+      file: ACTORS,
+      record: "the file",
+      field: "",
+      value: "(unreadable)",
+      message: "Unexpected end of JSON input",
+    });
     expect(dataset.actors).toEqual([]);
     expect(dataset.places).toEqual(goodResult.dataset.places);
   });
@@ -169,7 +271,9 @@ describe("validateDataset leaves its input alone", () => {
 
 describe("readRawDataset on a broken data directory", () => {
   let dir = "";
-  afterEach(() => { if (dir) rmSync(dir, { recursive: true, force: true }); });
+  afterEach(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
 
   function copyOfData(): string {
     dir = mkdtempSync(path.join(tmpdir(), "dateline-"));
@@ -191,7 +295,12 @@ describe("readRawDataset on a broken data directory", () => {
     const copy = copyOfData();
     unlinkSync(path.join(copy, "stories", "2020-01-08-putin-visits-syria", "events.json"));
     const { problems, dataset } = validateDataset(readRawDataset(copy));
-    expect(problems).toEqual([expect.objectContaining({ file: expect.stringMatching(/putin-visits-syria\/events\.json$/), message: expect.stringMatching(/ENOENT/) })]);
+    expect(problems).toEqual([
+      expect.objectContaining({
+        file: expect.stringMatching(/putin-visits-syria\/events\.json$/),
+        message: expect.stringMatching(/ENOENT/),
+      }),
+    ]);
     expect(dataset.events).toEqual([]);
   });
 });
