@@ -11,6 +11,7 @@ import type { MapView } from "@/geo/url-state";
 import type { EventFeature } from "@/geo/join";
 import { Basemap } from "./Basemap";
 import { PlaceMarker } from "./PlaceMarker";
+import { useInvalidateOnResize } from "./useInvalidateOnResize";
 import { useMarkerDodge } from "./useMarkerDodge";
 import { usePopupSync } from "./usePopupSync";
 import { ViewController } from "./ViewController";
@@ -29,8 +30,10 @@ export interface DatelineMapProps {
   onUserMove: (view: MapView) => void;
 }
 
-function MarkerDodge({ markers }: { markers: ReadonlyMap<string, L.Marker> }) {
+/** Map behaviours that need the map instance from react-leaflet's context. */
+function MapBehaviours({ markers }: { markers: ReadonlyMap<string, L.Marker> }) {
   useMarkerDodge(markers);
+  useInvalidateOnResize();
   return null;
 }
 
@@ -78,7 +81,7 @@ export default function DatelineMap(props: DatelineMapProps) {
           register={register}
         />
       ))}
-      <MarkerDodge markers={markers} />
+      <MapBehaviours markers={markers} />
       <ViewController
         view={view}
         focus={focusCoordinates}
