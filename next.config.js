@@ -1,13 +1,35 @@
 // @ts-check
 
+// Plain JavaScript, so it cannot import geo/security.ts: keep these in step with SECURITY_HEADERS
+// there (a unit test checks that they are the same).
+const SECURITY_HEADERS = {
+  "X-Content-Type-Options": "nosniff",
+  "Referrer-Policy": "strict-origin-when-cross-origin",
+  "Strict-Transport-Security": "max-age=63072000; includeSubDomains",
+  "X-Frame-Options": "SAMEORIGIN",
+  "Cross-Origin-Opener-Policy": "same-origin",
+  "Permissions-Policy":
+    "accelerometer=(), autoplay=(), camera=(), display-capture=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), midi=(), payment=(), usb=(), interest-cohort=(), browsing-topics=(), clipboard-write=(self)",
+};
+const NON_PAGE_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'";
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
-  // DATELINE_TILES is read at build and at start (CONTRACT.md "Settings"); see geo/tiles.ts.
-  env: {},
   // The data files are read from disk at run time by geo/load.ts: ship them with the server.
   outputFileTracingIncludes: { "/**": ["./geo/data/**/*"] },
+  async headers() {
+    const all = Object.entries(SECURITY_HEADERS).map(([key, value]) => ({ key, value }));
+    const locked = [{ key: "Content-Security-Policy", value: NON_PAGE_CSP }];
+    return [
+      { source: "/:path*", headers: all },
+      // Pages get a nonce policy from proxy.ts; everything else may not run or load anything.
+      { source: "/api/:path*", headers: locked },
+      { source: "/basemap.json", headers: locked },
+      { source: "/:kind(places|events)/:id/opengraph-image", headers: locked },
+    ];
+  },
 };
 
 module.exports = nextConfig;

@@ -9,6 +9,7 @@ import type { TileSetting } from "@/geo/tiles";
 import { filterOf, type MapView, type ViewState } from "@/geo/url-state";
 import { ArticlePanel } from "./article/ArticlePanel";
 import { MapLoader } from "./map/MapLoader";
+import { PartBoundary } from "./PartBoundary";
 import { Timeline, type DateRange } from "./timeline/Timeline";
 import { StoryPanel } from "./StoryPanel";
 import { StoryProvider } from "./StoryContext";
@@ -91,34 +92,40 @@ export function DatelineApp({ bundle, tiles }: DatelineAppProps) {
           onOpenArticle={() => setArticleOpen(true)}
         />
         <main className="map-area" aria-label="Map of the story's events">
-          <MapLoader
-            places={bundle.places}
-            features={visible}
-            groups={groups}
-            focusPlace={focusPlace}
-            focusEvent={state.event}
-            view={state.view}
-            tiles={tiles}
-            onOpenPlace={actions.openPlace}
-            onClosePopup={actions.closePopup}
-            onUserMove={actions.moveMap}
-          />
-          <Timeline
-            features={byActor}
-            allFeatures={bundle.features}
-            dateline={bundle.story.dateline}
-            range={{ from: state.from, to: state.to }}
-            onChange={actions.setDates}
-          />
+          <PartBoundary name="The map" instead="The event list and the article still work." className="map">
+            <MapLoader
+              places={bundle.places}
+              features={visible}
+              groups={groups}
+              focusPlace={focusPlace}
+              focusEvent={state.event}
+              view={state.view}
+              tiles={tiles}
+              onOpenPlace={actions.openPlace}
+              onClosePopup={actions.closePopup}
+              onUserMove={actions.moveMap}
+            />
+          </PartBoundary>
+          <PartBoundary name="The timeline" instead="The other filters still work.">
+            <Timeline
+              features={byActor}
+              allFeatures={bundle.features}
+              dateline={bundle.story.dateline}
+              range={{ from: state.from, to: state.to }}
+              onChange={actions.setDates}
+            />
+          </PartBoundary>
         </main>
-        <ArticlePanel
-          story={bundle.story}
-          features={bundle.features}
-          shownEvents={shownEvents}
-          focusedEvent={state.event}
-          onSelectEvent={actions.selectFromArticle}
-          onClose={() => setArticleOpen(false)}
-        />
+        <PartBoundary name="The article" instead="The map and the event list still work." className="article-panel">
+          <ArticlePanel
+            story={bundle.story}
+            features={bundle.features}
+            shownEvents={shownEvents}
+            focusedEvent={state.event}
+            onSelectEvent={actions.selectFromArticle}
+            onClose={() => setArticleOpen(false)}
+          />
+        </PartBoundary>
       </div>
     </StoryProvider>
   );

@@ -20,6 +20,8 @@ export interface SharePageProps {
   dateline: string;
   fullMapHref: string;
   jsonLd: string;
+  /** This request's CSP nonce, for the JSON-LD script. */
+  nonce?: string;
 }
 
 /** A share page: the facts as text first, then the same map focused on them. */
@@ -29,7 +31,8 @@ export function SharePage(props: SharePageProps) {
   const events = props.events.filter((f) => !seen.has(f.properties.eventId) && seen.add(f.properties.eventId));
   return (
     <StoryProvider dateline={props.dateline} actors={props.actors} places={map.places}>
-      <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: props.jsonLd }} />
+      {/* JSON escaped by jsonLdText: no text from the data can close this tag. */}
+      <script type="application/ld+json" nonce={props.nonce} dangerouslySetInnerHTML={{ __html: props.jsonLd }} />
       <div className="share">
         <article className="share-text">
           <p className="brand">

@@ -6,6 +6,8 @@ import type { StoryBundle } from "@/geo/story";
 import type { Notice, ViewState } from "@/geo/url-state";
 import { ActorFilter } from "./ActorFilter";
 import { CopyLinkButton } from "./CopyLinkButton";
+import { DownloadLinks } from "./DownloadLinks";
+import { PartBoundary } from "./PartBoundary";
 import { EventList, type ListedEvent } from "./EventList";
 import { StatusNotice } from "./StatusNotice";
 
@@ -59,7 +61,9 @@ export function StoryPanel(props: StoryPanelProps) {
       </header>
       <StatusNotice notices={notices} />
       <div className="panel-body" id="panel-body">
-        <ActorFilter actors={bundle.actors} selected={state.actors ?? []} counts={actorCounts} onChange={props.onActorsChange} />
+        <PartBoundary name="The actor filter" instead="The event list still works.">
+          <ActorFilter actors={bundle.actors} selected={state.actors ?? []} counts={actorCounts} onChange={props.onActorsChange} />
+        </PartBoundary>
         <h2 className="list-heading">
           Events <span className="summary">{`${events.length} of ${totalEvents} events`}</span>
         </h2>
@@ -73,6 +77,7 @@ export function StoryPanel(props: StoryPanelProps) {
         ) : (
           <EventList events={events} focusedEvent={state.event} onSelect={props.onSelectEvent} />
         )}
+        {events.length > 0 && <DownloadLinks state={state} count={events.length} />}
       </div>
     </aside>
   );

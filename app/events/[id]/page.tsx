@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { SharePage } from "@/components/SharePage";
 import { loadDataset } from "@/geo/load";
@@ -8,7 +9,8 @@ import { tileSettingFromEnv } from "@/geo/tiles";
 
 type Params = Promise<{ id: string }>;
 
-// Every event is pre-rendered at build; any other id is the 404 page.
+// Every event is known at build (generateStaticParams); any other id is the 404 page. The page
+// itself renders per request, to carry the CSP nonce (proxy.ts); its preview image stays static.
 export const dynamicParams = false;
 
 export function generateStaticParams() {
@@ -47,6 +49,7 @@ export default async function EventPage({ params }: { params: Params }) {
       actors={dataset.actors}
       dateline={story?.dateline ?? ""}
       fullMapHref={`/?event=${id}`}
+      nonce={(await headers()).get("x-nonce") ?? undefined}
       jsonLd={jsonLdText(eventJsonLd(share, `/events/${id}`))}
     />
   );

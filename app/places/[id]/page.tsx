@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { SharePage } from "@/components/SharePage";
 import { PLACE_KIND_LABELS } from "@/geo/labels";
@@ -9,7 +10,8 @@ import { tileSettingFromEnv } from "@/geo/tiles";
 
 type Params = Promise<{ id: string }>;
 
-// Every place is pre-rendered at build; any other id is the 404 page.
+// Every place is known at build (generateStaticParams); any other id is the 404 page. The page
+// itself renders per request, to carry the CSP nonce (proxy.ts); its preview image stays static.
 export const dynamicParams = false;
 
 export function generateStaticParams() {
@@ -51,6 +53,7 @@ export default async function PlacePage({ params }: { params: Params }) {
       actors={dataset.actors}
       dateline={story?.dateline ?? ""}
       fullMapHref={`/?place=${place.id}`}
+      nonce={(await headers()).get("x-nonce") ?? undefined}
       jsonLd={jsonLdText(placeJsonLd(share, `/places/${place.id}`))}
     />
   );
