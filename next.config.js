@@ -16,6 +16,8 @@ const NON_PAGE_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
+  // The tests build a second copy from fixture data (DATELINE_DATA_DIR) into its own folder.
+  distDir: process.env.DATELINE_DIST_DIR ?? ".next",
   poweredByHeader: false,
   // The data files are read from disk at run time by geo/load.ts: ship them with the server.
   outputFileTracingIncludes: { "/**": ["./geo/data/**/*"] },

@@ -13,8 +13,12 @@ import path from "node:path";
 import { formatProblem } from "./problems";
 import { validateDataset, type Dataset, type RawDataset, type RawFile } from "./validate";
 
-/** Where the shipped data lives. `process.cwd()` is the project root under `next` and the scripts. */
-export const DATA_DIR = path.join(process.cwd(), "geo", "data");
+/**
+ * Where the data lives: `geo/data`, or `DATELINE_DATA_DIR` (relative to the project root), which
+ * the tests use to build the site from a fixture dataset (hostile text, say). `process.cwd()` is
+ * the project root under `next` and the scripts.
+ */
+export const DATA_DIR = path.resolve(process.cwd(), process.env.DATELINE_DATA_DIR ?? path.join("geo", "data"));
 
 function readJson(file: string): RawFile {
   const relative = path.relative(process.cwd(), file) || file;
