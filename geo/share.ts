@@ -100,3 +100,14 @@ export function formatCoordinates(place: PlaceFeature): string {
   const [lng, lat] = place.geometry.coordinates;
   return `${Math.abs(lat)}° ${lat >= 0 ? "N" : "S"}, ${Math.abs(lng)}° ${lng >= 0 ? "E" : "W"}`;
 }
+
+/** The `<head>` of a share page: title, description, canonical URL, Open Graph and Twitter cards. */
+export function shareMetadata(title: string, description: string, url: string) {
+  return {
+    title,
+    description,
+    alternates: { canonical: url },
+    openGraph: { title, description, url, type: "article" as const, siteName: "Dateline" },
+    twitter: { card: "summary_large_image" as const, title, description },
+  };
+}

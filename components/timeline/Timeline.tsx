@@ -111,31 +111,21 @@ export function Timeline({ features, allFeatures, dateline, range, onChange }: T
       </div>
       <div className="timeline-brush">
         <TimelineChart features={features} scale={scale} from={buckets[fromIndex]?.start} to={buckets[toIndex]?.end} dateline={dateline} />
-        <input
-          type="range"
-          className="brush-handle brush-from"
-          min={0}
+        <BrushHandle
+          which="from"
           max={last}
           value={fromIndex}
-          aria-label="Start of the date range"
-          aria-valuetext={fromIndex <= 0 ? "the beginning" : label(fromIndex, false)}
-          onChange={(e) => setDraft({ from: Math.min(Number(e.target.value), toIndex), to: toIndex })}
-          onPointerUp={commitDraft}
-          onKeyUp={commitDraft}
-          onBlur={commitDraft}
+          valueText={fromIndex <= 0 ? "the beginning" : label(fromIndex, false)}
+          onMove={(index) => setDraft({ from: Math.min(index, toIndex), to: toIndex })}
+          onDone={commitDraft}
         />
-        <input
-          type="range"
-          className="brush-handle brush-to"
-          min={0}
+        <BrushHandle
+          which="to"
           max={last}
           value={toIndex}
-          aria-label="End of the date range"
-          aria-valuetext={toIndex >= last ? "the end" : label(toIndex, true)}
-          onChange={(e) => setDraft({ from: fromIndex, to: Math.max(Number(e.target.value), fromIndex) })}
-          onPointerUp={commitDraft}
-          onKeyUp={commitDraft}
-          onBlur={commitDraft}
+          valueText={toIndex >= last ? "the end" : label(toIndex, true)}
+          onMove={(index) => setDraft({ from: fromIndex, to: Math.max(index, fromIndex) })}
+          onDone={commitDraft}
         />
       </div>
       <p className="timeline-legend" aria-hidden="true">
@@ -199,4 +189,34 @@ function describeRange({ from, to }: DateRange): string {
   if (from) return `From ${formatContractDate(from)}`;
   if (to) return `Up to ${formatContractDate(to)}`;
   return "All dates";
+}
+
+interface BrushHandleProps {
+  which: "from" | "to";
+  max: number;
+  value: number;
+  valueText: string;
+  /** While dragging or pressing keys: a draft, not yet in the URL. */
+  onMove: (index: number) => void;
+  /** On release: the draft becomes one history entry. */
+  onDone: () => void;
+}
+
+/** One end of the brush: a range input laid over the chart, so keyboards and screen readers get a native control. */
+function BrushHandle({ which, max, value, valueText, onMove, onDone }: BrushHandleProps) {
+  return (
+    <input
+      type="range"
+      className={`brush-handle brush-${which}`}
+      min={0}
+      max={max}
+      value={value}
+      aria-label={which === "from" ? "Start of the date range" : "End of the date range"}
+      aria-valuetext={valueText}
+      onChange={(e) => onMove(Number(e.target.value))}
+      onPointerUp={onDone}
+      onKeyUp={onDone}
+      onBlur={onDone}
+    />
+  );
 }

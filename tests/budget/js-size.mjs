@@ -3,23 +3,14 @@
 // and, measured in the same run, the 404 page, which loads Next.js and React and nothing of ours.
 // A budget that prints figures, not a test that fails on a slow machine.
 //   node tests/budget/js-size.mjs [base URL]   (a production server must be running)
+import { readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { chromium } from "playwright-core";
 
 const base = process.argv[2] ?? "http://localhost:3210";
 const FRAMEWORK_KIB = 175;
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-  args: [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-  ],
-});
+const options = JSON.parse(readFileSync(new URL("../chromium.json", import.meta.url), "utf8"));
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? options.executablePath, args: options.args });
 try {
   const measure = async (path) => {
     const page = await browser.newPage();

@@ -3,7 +3,7 @@ import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { SharePage } from "@/components/SharePage";
 import { loadDataset } from "@/geo/load";
-import { eventJsonLd, eventShare, jsonLdText } from "@/geo/share";
+import { eventJsonLd, eventShare, jsonLdText, shareMetadata } from "@/geo/share";
 import { storyBundle } from "@/geo/story";
 import { tileSettingFromEnv } from "@/geo/tiles";
 
@@ -21,13 +21,7 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   const share = eventShare(loadDataset(), (await params).id);
   if (!share) return {};
   const url = `/events/${share.features[0]?.properties.eventId}`;
-  return {
-    title: share.title,
-    description: share.description,
-    alternates: { canonical: url },
-    openGraph: { title: share.title, description: share.description, url, type: "article", siteName: "Dateline" },
-    twitter: { card: "summary_large_image", title: share.title, description: share.description },
-  };
+  return shareMetadata(share.title, share.description, url);
 }
 
 export default async function EventPage({ params }: { params: Params }) {

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { SharePage } from "@/components/SharePage";
 import { PLACE_KIND_LABELS } from "@/geo/labels";
 import { loadDataset } from "@/geo/load";
-import { formatCoordinates, jsonLdText, placeJsonLd, placeShare } from "@/geo/share";
+import { formatCoordinates, jsonLdText, placeJsonLd, placeShare, shareMetadata } from "@/geo/share";
 import { storyBundle } from "@/geo/story";
 import { tileSettingFromEnv } from "@/geo/tiles";
 
@@ -22,13 +22,7 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   const share = placeShare(loadDataset(), (await params).id);
   if (!share) return {};
   const url = `/places/${share.place.id}`;
-  return {
-    title: share.title,
-    description: share.description,
-    alternates: { canonical: url },
-    openGraph: { title: share.title, description: share.description, url, type: "article", siteName: "Dateline" },
-    twitter: { card: "summary_large_image", title: share.title, description: share.description },
-  };
+  return shareMetadata(share.title, share.description, url);
 }
 
 export default async function PlacePage({ params }: { params: Params }) {
