@@ -22,7 +22,8 @@ export function contentSecurityPolicy({ nonce, tiles, dev = false }: CspOptions)
   const directives = [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
-    `style-src 'self' 'nonce-${nonce}'`,
+    // `next dev` injects its CSS as <style> tags without a nonce; a production build links files.
+    dev ? "style-src 'self' 'unsafe-inline'" : `style-src 'self' 'nonce-${nonce}'`,
     "style-src-attr 'unsafe-inline'",
     `img-src 'self' data: blob:${tileOrigin}`,
     "font-src 'self'",
