@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { knownShareIds } from "./geo/load";
 import { contentSecurityPolicy, newNonce } from "./geo/security";
 import { tileSettingFromEnv } from "./geo/tiles";
 
@@ -9,13 +10,33 @@ import { tileSettingFromEnv } from "./geo/tiles";
  */
 export function proxy(request: NextRequest) {
   const nonce = newNonce();
+  const unknown = unknownSharePage(request.nextUrl.pathname);
   const policy = contentSecurityPolicy({ nonce, tiles: tileSettingFromEnv(), dev: process.env.NODE_ENV === "development" });
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("Content-Security-Policy", policy);
-  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  // An unknown place or event: render the 404 page as a page of its own, so its text is in the HTML.
+  const response = unknown
+    ? NextResponse.rewrite(new URL("/not-found-page", request.url), { status: 404, request: { headers: requestHeaders } })
+    : NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", policy);
   return response;
+}
+
+const SHARE_PAGE = /^\/(places|events)\/([^/]+)\/?$/;
+
+/** True for `/places/<id>` or `/events/<id>` whose id is not in the data. */
+function unknownSharePage(pathname: string): boolean {
+  const match = SHARE_PAGE.exec(pathname);
+  if (!match) return false;
+  const known = knownShareIds()[match[1] === "places" ? "places" : "events"];
+  let id: string;
+  try {
+    id = decodeURIComponent(match[2] ?? "");
+  } catch {
+    return true; // a broken %-encoding names no id
+  }
+  return !known.has(id);
 }
 
 export const config = {

@@ -1,12 +1,12 @@
 "use client";
 
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useMemo, useState } from "react";
 import { filterEvents } from "@/geo/filter";
 import { groupByPlace } from "@/geo/group";
 import { compareChronologically } from "@/geo/join";
 import { knownIds, placeOfEvent, type StoryBundle } from "@/geo/story";
 import type { TileSetting } from "@/geo/tiles";
-import { filterOf, type MapView, type ViewState } from "@/geo/url-state";
+import { filterOf, parseViewState, type MapView, type ViewState } from "@/geo/url-state";
 import { ArticlePanel } from "./article/ArticlePanel";
 import { MapLoader } from "./map/MapLoader";
 import { PartBoundary } from "./PartBoundary";
@@ -36,16 +36,13 @@ export function DatelineApp({ bundle, tiles }: DatelineAppProps) {
   const totalEvents = known.events.length;
   const focusPlace = state.event ? placeOfEvent(bundle.features, state.event, state.place) : state.place;
 
-  // Handlers read the latest state through a ref, so they keep one identity across renders and
-  // the map's and the timeline's effects do not restart on every change.
-  const stateRef = useRef(state);
-  useEffect(() => {
-    stateRef.current = state;
-  });
+  // Handlers read the state from the address bar at the moment they run, not from the last
+  // render: a pan reported just after a filter change must not write the old filter back.
   const actions = useMemo(() => {
-    const go = (change: Partial<ViewState>, mode: "push" | "replace" = "push") => navigate({ ...stateRef.current, ...change }, mode);
+    const current = () => parseViewState(new URLSearchParams(window.location.search), known).state;
+    const go = (change: Partial<ViewState>, mode: "push" | "replace" = "push") => navigate({ ...current(), ...change }, mode);
     const select = (eventId: string) => {
-      if (stateRef.current.event !== eventId) go({ event: eventId, place: undefined, view: undefined });
+      if (current().event !== eventId) go({ event: eventId, place: undefined, view: undefined });
     };
     return {
       selectEvent(eventId: string) {
@@ -73,7 +70,7 @@ export function DatelineApp({ bundle, tiles }: DatelineAppProps) {
       resetFilters: () => go({ actors: undefined, from: undefined, to: undefined }),
       setDates: (range: DateRange, mode: "push" | "replace") => go({ from: range.from, to: range.to }, mode),
     };
-  }, [navigate]);
+  }, [navigate, known]);
 
   return (
     <StoryProvider dateline={bundle.story.dateline} actors={bundle.actors} places={bundle.places} readInArticle={actions.readInArticle}>

@@ -29,28 +29,40 @@ function currentView(map: L.Map): MapView {
   return { zoom: map.getZoom(), lat: centre.lat, lng: centre.lng };
 }
 
+/** How long after the user's last touch, wheel or key a move still counts as theirs: covers inertia. */
+const GESTURE_MS = 1500;
+const GESTURE_EVENTS = ["pointerdown", "wheel", "keydown", "touchstart"] as const;
+
 /**
- * Drives the map from the URL state, since MapContainer's props are read once. Moves it makes
- * itself are told apart from the user's, so only the user's pans and zooms are written back.
+ * Drives the map from the URL state, since MapContainer's props are read once, and reports the
+ * user's own pans and zooms. A move counts as the user's only if it follows their pointer, wheel
+ * or key on the map: moves the app makes (fitting, flying, a resize, a popup panning into view)
+ * are never written back to the URL.
  */
 export function ViewController({ view, focus, focusKey, bounds, boundsKey, onUserMove }: ViewControllerProps) {
   const map = useMap();
-  // True from the start of a move we make until its moveend.
-  const programmatic = useRef(false);
-  const moveStarted = useRef(false);
+  const lastGesture = useRef(0);
   const previous = useRef<{ focusKey?: string; boundsKey?: string } | null>(null);
 
-  useMapEvents({
-    movestart() {
-      moveStarted.current = true;
+  useEffect(
+    function watchUserGestures() {
+      const container = map.getContainer();
+      const mark = () => (lastGesture.current = performance.now());
+      for (const type of GESTURE_EVENTS) container.addEventListener(type, mark, { passive: true });
+      return () => {
+        for (const type of GESTURE_EVENTS) container.removeEventListener(type, mark);
+      };
     },
+    [map],
+  );
+
+  useMapEvents({
     autopanstart() {
-      // A popup panning itself into view is not the user moving the map.
-      programmatic.current = true;
+      // A popup panning itself into view after a click on its marker is not a pan.
+      lastGesture.current = 0;
     },
     moveend() {
-      if (programmatic.current) programmatic.current = false;
-      else onUserMove(currentView(map));
+      if (performance.now() - lastGesture.current < GESTURE_MS) onUserMove(currentView(map));
     },
   });
 
@@ -63,11 +75,8 @@ export function ViewController({ view, focus, focusKey, bounds, boundsKey, onUse
       const animate = !first && !prefersReducedMotion();
 
       const move = (action: () => void) => {
-        programmatic.current = true;
-        moveStarted.current = false;
+        lastGesture.current = 0; // what follows is the app's move, not the user's
         action();
-        // Leaflet starts a move synchronously; if it did not, nothing moved and no moveend will come.
-        if (!moveStarted.current) programmatic.current = false;
       };
       if (view) {
         if (formatMapView(currentView(map)) !== formatMapView(view)) move(() => map.setView([view.lat, view.lng], view.zoom, { animate }));

@@ -19,7 +19,7 @@ export function generateStaticParams() {
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const share = eventShare(loadDataset(), (await params).id);
-  if (!share) return {};
+  if (!share) notFound();
   const url = `/events/${share.features[0]?.properties.eventId}`;
   return shareMetadata(share.title, share.description, url);
 }

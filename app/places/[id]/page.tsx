@@ -20,7 +20,7 @@ export function generateStaticParams() {
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const share = placeShare(loadDataset(), (await params).id);
-  if (!share) return {};
+  if (!share) notFound();
   const url = `/places/${share.place.id}`;
   return shareMetadata(share.title, share.description, url);
 }
