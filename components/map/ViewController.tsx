@@ -41,7 +41,7 @@ const GESTURE_EVENTS = ["pointerdown", "wheel", "keydown", "touchstart"] as cons
  */
 export function ViewController({ view, focus, focusKey, bounds, boundsKey, onUserMove }: ViewControllerProps) {
   const map = useMap();
-  const lastGesture = useRef(0);
+  const lastGesture = useRef(Number.NEGATIVE_INFINITY);
   const previous = useRef<{ focusKey?: string; boundsKey?: string } | null>(null);
 
   useEffect(
@@ -59,7 +59,7 @@ export function ViewController({ view, focus, focusKey, bounds, boundsKey, onUse
   useMapEvents({
     autopanstart() {
       // A popup panning itself into view after a click on its marker is not a pan.
-      lastGesture.current = 0;
+      lastGesture.current = Number.NEGATIVE_INFINITY;
     },
     moveend() {
       if (performance.now() - lastGesture.current < GESTURE_MS) onUserMove(currentView(map));
@@ -75,7 +75,7 @@ export function ViewController({ view, focus, focusKey, bounds, boundsKey, onUse
       const animate = !first && !prefersReducedMotion();
 
       const move = (action: () => void) => {
-        lastGesture.current = 0; // what follows is the app's move, not the user's
+        lastGesture.current = Number.NEGATIVE_INFINITY; // what follows is the app's move, not the user's
         action();
       };
       if (view) {
