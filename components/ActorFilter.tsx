@@ -9,12 +9,14 @@ export interface ActorFilterProps {
   selected: readonly string[];
   /** Events per actor in the story, before filtering. */
   counts: ReadonlyMap<string, number>;
+  /** Sets the selection: "only" one actor, or none to clear. */
   onChange: (selected: string[]) => void;
+  /** Adds or removes one actor; the page works it out from the current URL, so quick presses add up. */
+  onToggle: (id: string) => void;
 }
 
 /** The actor legend, which is also the actor filter: one toggle per actor, "only", and clear. */
-export function ActorFilter({ actors, selected, counts, onChange }: ActorFilterProps) {
-  const toggle = (id: string) => onChange(actors.map((a) => a.id).filter((a) => (a === id ? !selected.includes(a) : selected.includes(a))));
+export function ActorFilter({ actors, selected, counts, onChange, onToggle }: ActorFilterProps) {
   return (
     <fieldset className="actor-filter">
       <legend>
@@ -30,7 +32,7 @@ export function ActorFilter({ actors, selected, counts, onChange }: ActorFilterP
                 className="actor-toggle"
                 data-actor={actor.id}
                 aria-pressed={pressed}
-                onClick={() => toggle(actor.id)}
+                onClick={() => onToggle(actor.id)}
                 title={actor.description}
               >
                 <ActorSwatch actor={actor} />

@@ -67,14 +67,26 @@ export function DatelineApp({ bundle, tiles }: DatelineAppProps) {
       closePopup: () => go({ place: undefined, event: undefined }),
       moveMap: (view: MapView) => go({ view }, "replace"),
       setActors: (actors: string[]) => go({ actors: actors.length > 0 ? actors : undefined }),
+      toggleActor(id: string) {
+        const selected = current().actors ?? [];
+        const next = bundle.actors.map((a) => a.id).filter((a) => (a === id ? !selected.includes(a) : selected.includes(a)));
+        go({ actors: next.length > 0 ? next : undefined });
+      },
       resetFilters: () => go({ actors: undefined, from: undefined, to: undefined }),
       setDates: (range: DateRange, mode: "push" | "replace") => go({ from: range.from, to: range.to }, mode),
     };
-  }, [navigate, known]);
+  }, [navigate, known, bundle.actors]);
 
   return (
     <StoryProvider dateline={bundle.story.dateline} actors={bundle.actors} places={bundle.places} readInArticle={actions.readInArticle}>
       <div className="app" data-panel-open={panelOpen} data-article-open={articleOpen}>
+        <nav className="skip-links" aria-label="Skip to">
+          <a href="#event-list">Skip to the events</a>
+          <a href="#map-area">Skip to the map</a>
+          <a href="#article-heading" onClick={() => setArticleOpen(true)}>
+            Skip to the article
+          </a>
+        </nav>
         <StoryPanel
           bundle={bundle}
           state={state}
@@ -85,10 +97,11 @@ export function DatelineApp({ bundle, tiles }: DatelineAppProps) {
           onToggle={() => setPanelOpen((open) => !open)}
           onSelectEvent={actions.selectEvent}
           onActorsChange={actions.setActors}
+          onActorToggle={actions.toggleActor}
           onResetFilters={actions.resetFilters}
           onOpenArticle={() => setArticleOpen(true)}
         />
-        <main className="map-area" aria-label="Map of the story's events">
+        <main className="map-area" id="map-area" tabIndex={-1} aria-label="Map of the story's events">
           <PartBoundary name="The map" instead="The event list and the article still work." className="map">
             <MapLoader
               places={bundle.places}

@@ -22,6 +22,7 @@ export interface StoryPanelProps {
   onToggle: () => void;
   onSelectEvent: (eventId: string) => void;
   onActorsChange: (actors: string[]) => void;
+  onActorToggle: (actor: string) => void;
   onResetFilters: () => void;
   /** Opens the reading panel where it is a drawer (narrow screens). */
   onOpenArticle: () => void;
@@ -62,9 +63,15 @@ export function StoryPanel(props: StoryPanelProps) {
       <StatusNotice notices={notices} />
       <div className="panel-body" id="panel-body">
         <PartBoundary name="The actor filter" instead="The event list still works.">
-          <ActorFilter actors={bundle.actors} selected={state.actors ?? []} counts={actorCounts} onChange={props.onActorsChange} />
+          <ActorFilter
+            actors={bundle.actors}
+            selected={state.actors ?? []}
+            counts={actorCounts}
+            onChange={props.onActorsChange}
+            onToggle={props.onActorToggle}
+          />
         </PartBoundary>
-        <h2 className="list-heading">
+        <h2 className="list-heading" id="event-list" tabIndex={-1}>
           Events <span className="summary">{`${events.length} of ${totalEvents} events`}</span>
         </h2>
         {events.length === 0 ? (

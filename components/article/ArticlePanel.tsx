@@ -69,7 +69,9 @@ export function ArticlePanel({ story, features, shownEvents, focusedEvent, onSel
   return (
     <aside className="article-panel" aria-labelledby="article-heading" onKeyDown={(e) => storyKey(e, steps, focusedEvent, onSelectEvent)}>
       <header className="article-header">
-        <h2 id="article-heading">The article</h2>
+        <h2 id="article-heading" tabIndex={-1}>
+          The article
+        </h2>
         <button type="button" className="chip article-close" onClick={onClose}>
           Close
         </button>

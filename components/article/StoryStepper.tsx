@@ -13,13 +13,21 @@ export interface StoryStepperProps {
  */
 export function StoryStepper({ steps, current, onGo }: StoryStepperProps) {
   const index = current === undefined ? -1 : steps.indexOf(current);
+  // At either end the button stays focusable (aria-disabled, not disabled), so the keyboard keeps
+  // its place; a press there does nothing.
   const go = (i: number) => {
     const id = steps[i];
-    if (id) onGo(id);
+    if (id && i >= 0) onGo(id);
   };
   return (
     <div className="story-stepper" role="group" aria-label="Story mode">
-      <button type="button" className="chip" onClick={() => go(index - 1)} disabled={index <= 0} aria-label="Previous event in the story">
+      <button
+        type="button"
+        className="chip"
+        onClick={() => go(index - 1)}
+        aria-disabled={index <= 0}
+        aria-label="Previous event in the story"
+      >
         ◀ Previous
       </button>
       <span className="story-counter" aria-live="polite">
@@ -29,7 +37,7 @@ export function StoryStepper({ steps, current, onGo }: StoryStepperProps) {
         type="button"
         className="chip"
         onClick={() => go(index + 1)}
-        disabled={index >= steps.length - 1}
+        aria-disabled={index >= steps.length - 1}
         aria-label={index < 0 ? "Start the story" : "Next event in the story"}
       >
         {index < 0 ? "Start ▶" : "Next ▶"}

@@ -37,6 +37,8 @@ export function PlaceMarker({ place, group, focused, focusedEvent, register }: P
     [place, eventCount, actorKey, contextOnly, focused, actorsById],
   );
   const [lng, lat] = place.geometry.coordinates;
+  // A new array each render would make react-leaflet move the marker, which stops a running pan.
+  const position = useMemo((): [number, number] => [lat, lng], [lat, lng]);
   // Popups never wider than the map, leaving room for the zoom buttons on a phone.
   const mapWidth = useMap().getSize().x;
   const maxWidth = Math.max(200, Math.min(340, mapWidth - 100));
@@ -50,7 +52,7 @@ export function PlaceMarker({ place, group, focused, focusedEvent, register }: P
   );
 
   return (
-    <Marker ref={markerRef} position={[lat, lng]} icon={icon} keyboard riseOnHover>
+    <Marker ref={markerRef} position={position} icon={icon} keyboard riseOnHover>
       <Popup maxWidth={maxWidth} minWidth={Math.min(240, maxWidth)} autoPanPaddingTopLeft={[56, 16]} autoPanPaddingBottomRight={[16, 16]}>
         <PlacePopup place={place} group={group} focusedEvent={focusedEvent} />
       </Popup>

@@ -37,7 +37,9 @@ export function usePopupSync(
       });
       marker.on("popupopen", (event: L.PopupEvent) => {
         openPlace.current = placeId;
-        if (openedFromMarker.current === placeId) {
+        // Leaflet's own handler opens the popup before ours records the key press: the focus tells.
+        if (openedFromMarker.current === placeId || document.activeElement === marker.getElement()) {
+          openedFromMarker.current = placeId;
           // React renders the popup's content on open: focus its heading once it is there.
           setTimeout(() => event.popup.getElement()?.querySelector<HTMLElement>("[data-popup-heading]")?.focus(), 0);
         }
@@ -89,10 +91,15 @@ export function usePopupSync(
         const marker = markers.get(focusPlace);
         if (marker && !marker.isPopupOpen() && focusRef.current === focusPlace) marker.openPopup();
       };
-      if (moving.current) map.once("moveend", open);
+      // Open after the move, and outside Leaflet's moveend dispatch: opening a popup there
+      // closes another mid-call and crashes Leaflet's autopan.
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const openSoon = () => (timer = setTimeout(open, 0));
+      if (moving.current) map.once("moveend", openSoon);
       else open();
       return () => {
-        map.off("moveend", open);
+        map.off("moveend", openSoon);
+        clearTimeout(timer);
       };
     },
     [map, markers, focusPlace],

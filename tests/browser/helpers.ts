@@ -95,3 +95,34 @@ export async function expectMarkers(page: Page, { shown = [], hidden = [] }: { s
 export function summary(page: Page): Locator {
   return page.locator(".list-heading .summary");
 }
+
+/**
+ * Presses Tab until the focused element matches the CSS `selector` (and, if given, has exactly
+ * `text` as its trimmed text), at most `limit` presses; returns how many presses it took, or fails
+ * naming the last focused element.
+ */
+export async function tabTo(page: Page, selector: string, limit = 200, text?: string): Promise<number> {
+  let last = "";
+  for (let presses = 1; presses <= limit; presses++) {
+    await page.keyboard.press("Tab");
+    const found = await page.evaluate(
+      ([sel, wanted]) => {
+        const el = document.activeElement;
+        const matches = (el?.matches(sel) ?? false) && (wanted === undefined || el?.textContent?.trim() === wanted);
+        return { matches, what: el ? `${el.tagName.toLowerCase()}.${el.className} "${el.textContent?.trim().slice(0, 40)}"` : "nothing" };
+      },
+      [selector, text] as const,
+    );
+    if (found.matches) return presses;
+    last = found.what;
+  }
+  throw new Error(`${selector}${text ? ` "${text}"` : ""} did not take the focus after ${limit} presses of Tab (last focused: ${last})`);
+}
+
+/** Whether the page's focused element is inside the element that `selector` finds. */
+export function focusIsInside(page: Page, selector: string): Promise<boolean> {
+  return page.evaluate((sel) => {
+    const el = document.activeElement;
+    return el !== null && el !== document.body && el.closest(sel) !== null;
+  }, selector);
+}
