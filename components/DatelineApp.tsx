@@ -27,6 +27,8 @@ export function DatelineApp({ bundle, tiles }: DatelineAppProps) {
   const { state, notices, navigate } = useUrlState(known);
   const [panelOpen, setPanelOpen] = useState(false);
   const [articleOpen, setArticleOpen] = useState(false);
+  // The place whose popup the reader opened on the map itself: the map need not fly there.
+  const [openedOnMap, setOpenedOnMap] = useState<string>();
 
   const byActor = useMemo(() => filterEvents(bundle.features, { actors: state.actors }), [bundle, state.actors]);
   const visible = useMemo(() => filterEvents(byActor, filterOf(state)).sort(compareChronologically), [byActor, state]);
@@ -63,7 +65,10 @@ export function DatelineApp({ bundle, tiles }: DatelineAppProps) {
           50,
         );
       },
-      openPlace: (placeId: string) => go({ place: placeId, event: undefined }),
+      openPlace(placeId: string) {
+        setOpenedOnMap(placeId);
+        go({ place: placeId, event: undefined });
+      },
       closePopup: () => go({ place: undefined, event: undefined }),
       moveMap: (view: MapView) => go({ view }, "replace"),
       setActors: (actors: string[]) => go({ actors: actors.length > 0 ? actors : undefined }),
@@ -109,6 +114,7 @@ export function DatelineApp({ bundle, tiles }: DatelineAppProps) {
               groups={groups}
               focusPlace={focusPlace}
               focusEvent={state.event}
+              focusOpenedOnMap={!state.event && focusPlace === openedOnMap}
               view={state.view}
               tiles={tiles}
               onOpenPlace={actions.openPlace}

@@ -25,6 +25,8 @@ export interface DatelineMapProps {
   focusEvent?: string;
   view?: MapView;
   tiles: TileSetting;
+  /** True when the focused place's popup was opened on the map: it is in view, no need to fly. */
+  focusOpenedOnMap?: boolean;
   onOpenPlace: (placeId: string) => void;
   onClosePopup: () => void;
   onUserMove: (view: MapView) => void;
@@ -38,7 +40,7 @@ function MapBehaviours({ markers }: { markers: ReadonlyMap<string, L.Marker> }) 
 }
 
 export default function DatelineMap(props: DatelineMapProps) {
-  const { places, features, groups, focusPlace, focusEvent, view, tiles, onOpenPlace, onClosePopup, onUserMove } = props;
+  const { places, features, groups, focusPlace, focusEvent, focusOpenedOnMap, view, tiles, onOpenPlace, onClosePopup, onUserMove } = props;
   // The markers on the map by place id: one mutable registry for the life of the map.
   const [markers] = useState(() => new Map<string, L.Marker>());
   const [map, setMap] = useState<L.Map | null>(null);
@@ -84,7 +86,7 @@ export default function DatelineMap(props: DatelineMapProps) {
       <MapBehaviours markers={markers} />
       <ViewController
         view={view}
-        focus={focusCoordinates}
+        focus={focusOpenedOnMap ? undefined : focusCoordinates}
         focusKey={`${focusPlace}|${focusEvent}`}
         bounds={bounds}
         boundsKey={boundsKey}

@@ -32,6 +32,8 @@ function currentView(map: L.Map): MapView {
 /** How long after the user's last touch, wheel or key a move still counts as theirs: covers inertia. */
 const GESTURE_MS = 1500;
 const GESTURE_EVENTS = ["pointerdown", "wheel", "keydown", "touchstart"] as const;
+/** Leaflet's keyboard handler pans with the arrows and zooms with + and -. */
+const MAP_KEYS = new Set(["ArrowUp", "ArrowDown", "ArrowLeft", "ArrowRight", "+", "-", "=", "_"]);
 
 /**
  * Drives the map from the URL state, since MapContainer's props are read once, and reports the
@@ -47,7 +49,12 @@ export function ViewController({ view, focus, focusKey, bounds, boundsKey, onUse
   useEffect(
     function watchUserGestures() {
       const container = map.getContainer();
-      const mark = () => (lastGesture.current = performance.now());
+      const mark = (event: Event) => {
+        // Of the keys, only those that pan or zoom the map: Tab, Enter and Escape move it only
+        // through what they focus or open.
+        if (event instanceof KeyboardEvent && !MAP_KEYS.has(event.key)) return;
+        lastGesture.current = performance.now();
+      };
       for (const type of GESTURE_EVENTS) container.addEventListener(type, mark, { passive: true });
       return () => {
         for (const type of GESTURE_EVENTS) container.removeEventListener(type, mark);

@@ -27,34 +27,46 @@ export function usePopupSync(
     callbacks.current = { onOpenPlace, onClosePopup };
   });
 
+  // Our own handlers per marker, so that re-registering removes exactly these and never
+  // Leaflet's (`off("click")` without a handler would unbind the popup itself).
+  const handlers = useRef(new Map<string, { marker: L.Marker; on: L.LeafletEventHandlerFnMap }>());
+
   const register = useCallback(
     (placeId: string, marker: L.Marker | null) => {
-      markers.get(placeId)?.off("popupopen popupclose click keypress");
+      const previous = handlers.current.get(placeId);
+      if (previous) previous.marker.off(previous.on);
+      handlers.current.delete(placeId);
       if (!marker) return void markers.delete(placeId);
       markers.set(placeId, marker);
-      marker.on("click keypress", () => {
-        openedFromMarker.current = placeId;
-      });
-      marker.on("popupopen", (event: L.PopupEvent) => {
-        openPlace.current = placeId;
-        // Leaflet's own handler opens the popup before ours records the key press: the focus tells.
-        if (openedFromMarker.current === placeId || document.activeElement === marker.getElement()) {
-          openedFromMarker.current = placeId;
-          // React renders the popup's content on open: focus its heading once it is there.
-          setTimeout(() => event.popup.getElement()?.querySelector<HTMLElement>("[data-popup-heading]")?.focus(), 0);
-        }
-        if (focusRef.current !== placeId) callbacks.current.onOpenPlace(placeId);
-      });
-      marker.on("popupclose", (event: L.PopupEvent) => {
-        if (openPlace.current === placeId) openPlace.current = undefined;
-        const focusWasInside = event.popup.getElement()?.contains(document.activeElement) ?? false;
-        if (focusWasInside || openedFromMarker.current === placeId) marker.getElement()?.focus({ preventScroll: true });
-        openedFromMarker.current = undefined;
-        // Opening another popup closes this one first: wait a tick to see whether one is open.
-        setTimeout(() => {
-          if (openPlace.current === undefined && focusRef.current === placeId) callbacks.current.onClosePopup();
-        }, 0);
-      });
+      const on: L.LeafletEventHandlerFnMap = {
+        click: () => (openedFromMarker.current = placeId),
+        keypress: () => (openedFromMarker.current = placeId),
+        popupopen: (event) => {
+          openPlace.current = placeId;
+          // Leaflet's own handler opens the popup before ours records the key press: the focus tells.
+          if (openedFromMarker.current === placeId || document.activeElement === marker.getElement()) {
+            openedFromMarker.current = placeId;
+            const popup = (event as L.PopupEvent).popup;
+            // React renders the popup's content on open: focus its heading once it is there.
+            setTimeout(() => popup.getElement()?.querySelector<HTMLElement>("[data-popup-heading]")?.focus({ preventScroll: true }), 0);
+          }
+          if (focusRef.current !== placeId) callbacks.current.onOpenPlace(placeId);
+        },
+        popupclose: (event) => {
+          if (openPlace.current === placeId) openPlace.current = undefined;
+          const focusWasInside = (event as L.PopupEvent).popup.getElement()?.contains(document.activeElement) ?? false;
+          // After React has re-rendered the marker's face for the new state.
+          if (focusWasInside || openedFromMarker.current === placeId)
+            setTimeout(() => marker.getElement()?.focus({ preventScroll: true }), 0);
+          openedFromMarker.current = undefined;
+          // Opening another popup closes this one first: wait a tick to see whether one is open.
+          setTimeout(() => {
+            if (openPlace.current === undefined && focusRef.current === placeId) callbacks.current.onClosePopup();
+          }, 0);
+        },
+      };
+      marker.on(on);
+      handlers.current.set(placeId, { marker, on });
       // The map renders its markers only after it exists, so the focused one may arrive late.
       if (focusRef.current === placeId) setTimeout(() => marker.openPopup(), 0);
     },
