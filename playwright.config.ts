@@ -1,4 +1,6 @@
+import { existsSync } from "node:fs";
 import { defineConfig } from "@playwright/test";
+import chromium from "./tests/chromium.json";
 
 /**
  * Browser tests drive the production build in Debian's Chromium (`npx playwright install`
@@ -6,6 +8,8 @@ import { defineConfig } from "@playwright/test";
  * localhost is aborted in tests/browser/fixtures.ts.
  */
 const PORT = Number(process.env.DATELINE_TEST_PORT ?? 3210);
+/** The server of the hostile-data build (tests/fixtures/hostile). */
+const HOSTILE_PORT = PORT + 1;
 
 export default defineConfig({
   testDir: "tests/browser",
@@ -20,26 +24,41 @@ export default defineConfig({
   use: {
     baseURL: `http://localhost:${PORT}`,
     browserName: "chromium",
-    launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--disable-quic",
-      ],
-    },
+    // Debian's Chromium, started as the machines here need it (tests/chromium.json).
+    launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? chromium.executablePath, args: chromium.args },
     viewport: { width: 1280, height: 800 },
     trace: "off",
   },
-  webServer: {
-    command: `npx next start -p ${PORT}`,
-    url: `http://localhost:${PORT}/api/places`,
-    reuseExistingServer: false,
-    timeout: 60_000,
-    env: { DATELINE_TILES: "off", NEXT_TELEMETRY_DISABLED: "1" },
-  },
+  projects: [
+    { name: "app", testIgnore: "**/hostile.spec.ts" },
+    // The site built from tests/fixtures/hostile (markup and script in every text field) into .next-hostile.
+    { name: "hostile", testMatch: "**/hostile.spec.ts", use: { baseURL: `http://localhost:${HOSTILE_PORT}` } },
+  ],
+  webServer: [
+    {
+      command: `npx next start -p ${PORT}`,
+      url: `http://localhost:${PORT}/api/places`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      env: { DATELINE_TILES: "off", NEXT_TELEMETRY_DISABLED: "1" },
+    },
+    // Started only when the hostile build exists (tests/run-all.sh makes it), so that running one
+    // spec against the normal build does not need it; hostile.spec.ts fails saying how to build it.
+    ...(existsSync(".next-hostile/BUILD_ID")
+      ? [
+          {
+            command: `npx next start -p ${HOSTILE_PORT}`,
+            url: `http://localhost:${HOSTILE_PORT}/api/places`,
+            reuseExistingServer: false,
+            timeout: 60_000,
+            env: {
+              DATELINE_TILES: "off",
+              NEXT_TELEMETRY_DISABLED: "1",
+              DATELINE_DIST_DIR: ".next-hostile",
+              DATELINE_DATA_DIR: "tests/fixtures/hostile",
+            },
+          },
+        ]
+      : []),
+  ],
 });

@@ -3,19 +3,27 @@ import { knownShareIds } from "./geo/load";
 import { contentSecurityPolicy, newNonce } from "./geo/security";
 import { tileSettingFromEnv } from "./geo/tiles";
 
+const SHARE_PATH = /^\/(places|events)\/([^/]+)(\/opengraph-image)?\/?$/;
+
 /**
- * Gives every page a fresh nonce and the CSP that allows only scripts carrying it. Next.js reads
- * the nonce from the request's CSP header and puts it on its own scripts; pages read it from
- * `x-nonce`. Static headers for every response are in next.config.js.
+ * Two jobs, before any page renders:
+ * - Unknown ids under /places/ and /events/ (and undecodable ones, which crash Next.js's image
+ *   routes) get the 404 page, rendered as a page of its own so its text is in the HTML: Next.js 16
+ *   sends a `notFound()` from a dynamic page as an empty shell (vercel/next.js#62228).
+ * - Every page gets a fresh nonce and the CSP that allows only scripts carrying it. Next.js reads
+ *   the nonce from the request's CSP header and puts it on its own scripts; pages read it from
+ *   `x-nonce`. Headers for every response, and the locked policy for non-pages, are in next.config.js.
  */
 export function proxy(request: NextRequest) {
+  const share = SHARE_PATH.exec(request.nextUrl.pathname);
+  const unknown = share !== null && !isKnownId(share[1] === "places" ? "places" : "events", share[2] ?? "");
+  if (share?.[3] && !unknown) return NextResponse.next(); // a preview image: static, no page policy
+
   const nonce = newNonce();
-  const unknown = unknownSharePage(request.nextUrl.pathname);
   const policy = contentSecurityPolicy({ nonce, tiles: tileSettingFromEnv(), dev: process.env.NODE_ENV === "development" });
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("Content-Security-Policy", policy);
-  // An unknown place or event: render the 404 page as a page of its own, so its text is in the HTML.
   const response = unknown
     ? NextResponse.rewrite(new URL("/not-found-page", request.url), { status: 404, request: { headers: requestHeaders } })
     : NextResponse.next({ request: { headers: requestHeaders } });
@@ -23,27 +31,20 @@ export function proxy(request: NextRequest) {
   return response;
 }
 
-const SHARE_PAGE = /^\/(places|events)\/([^/]+)\/?$/;
-
-/** True for `/places/<id>` or `/events/<id>` whose id is not in the data. */
-function unknownSharePage(pathname: string): boolean {
-  const match = SHARE_PAGE.exec(pathname);
-  if (!match) return false;
-  const known = knownShareIds()[match[1] === "places" ? "places" : "events"];
-  let id: string;
+/** Whether a %-encoded path segment names a place or event in the data. */
+function isKnownId(kind: "places" | "events", segment: string): boolean {
   try {
-    id = decodeURIComponent(match[2] ?? "");
+    return knownShareIds()[kind].has(decodeURIComponent(segment));
   } catch {
-    return true; // a broken %-encoding names no id
+    return false; // a broken %-encoding names no id
   }
-  return !known.has(id);
 }
 
 export const config = {
-  // Pages only: API answers, images and build assets get the static policy from next.config.js.
+  // Pages and the preview images; API answers and build assets get their headers from next.config.js.
   matcher: [
     {
-      source: "/((?!api/|_next/static|_next/image|basemap.json|icon.svg|favicon.ico|.*opengraph-image).*)",
+      source: "/((?!api/|_next/static|_next/image|basemap.json|icon.svg|favicon.ico).*)",
       missing: [
         { type: "header", key: "next-router-prefetch" },
         { type: "header", key: "purpose", value: "prefetch" },

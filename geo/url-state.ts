@@ -47,7 +47,9 @@ const VIEW = /^(\d{1,2})\/(-?\d{1,3}(?:\.\d{1,8})?)\/(-?\d{1,3}(?:\.\d{1,8})?)$/
 /** Longer values are never valid, and echoing them back would only make the notice unreadable. */
 const MAX_SHOWN = 60;
 
-function shown(value: string): string {
+function shown(raw: string): string {
+  // Control characters (a NUL from %00, say) are shown as the replacement mark: they are not text.
+  const value = raw.replace(/[\u0000-\u001f\u007f]/g, "\uFFFD");
   if (value.length <= MAX_SHOWN) return value;
   // Never end on the first half of a surrogate pair: a lone half renders as "�".
   return `${value.slice(0, MAX_SHOWN - 1).replace(/[\uD800-\uDBFF]$/, "")}…`;

@@ -7,6 +7,9 @@ const failedSteps = readFileSync("test-results/failed-steps.txt", "utf8").split(
 const reports = {
   "unit tests": ["test-results/unit.json", (r) => [r.numPassedTests, r.numFailedTests]],
   "browser tests": ["test-results/browser.json", (r) => [r.stats.expected + r.stats.flaky, r.stats.unexpected]],
+  // The fuzz run (tests/fuzz/fuzz.mjs) counts as one test: passed when no request failed.
+  fuzz: ["test-results/fuzz.json", (r) => (r.failures === 0 ? [1, 0] : [0, 1])],
+  "load test": ["test-results/load.json", (r) => (r.failed ? [0, 1] : [1, 0])],
 };
 
 let passed = 0;

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs everything the tests need and runs every test: lint, types, data validation, unit
-# tests, the production build and the browser tests. Ends with "N passed, N failed".
+# tests, npm audit, the production builds (the real data, and hostile fixture data), the browser
+# tests and a fuzz run against the production server. Ends with "N passed, N failed".
 # This is the README's test command (`npm test` calls it after `npm ci`) and what CI runs.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -27,12 +28,52 @@ step "format" npx prettier --check .
 step "typecheck" npx tsc --noEmit
 step "validate data" npx tsx geo/cli/validate.ts
 step "unit tests" npx vitest run --reporter=default --reporter=json --outputFile=test-results/unit.json
+step "audit" bash tests/audit.sh
+
+# A second copy of the site built from tests/fixtures/hostile (markup and script in every text
+# field) into .next-hostile, for the "hostile" Playwright project. Built before the real one, so
+# that next-env.d.ts ends up pointing at .next. (tsconfig.json lists .next-hostile's types, so
+# this build leaves it alone.)
+build_hostile() {
+  DATELINE_DATA_DIR=tests/fixtures/hostile npx tsx geo/cli/validate.ts &&
+    DATELINE_DATA_DIR=tests/fixtures/hostile DATELINE_DIST_DIR=.next-hostile npx next build
+}
+rm -rf .next-hostile
+step "build with hostile data" build_hostile
 step "build" npx next build
 if [ -d .next ] && [ -f .next/BUILD_ID ]; then
   step "browser tests" npx playwright test
 else
   echo "::: browser tests: skipped, the build failed"
   echo "browser tests" >> test-results/failed-steps.txt
+fi
+
+# Random and adversarial URLs against the production server on a free port (tests/fuzz/fuzz.mjs).
+fuzz() {
+  local port pid status
+  port=$(node -e 'const s = require("net").createServer().listen(0, "127.0.0.1", () => { console.log(s.address().port); s.close(); })')
+  setsid node_modules/.bin/next start -p "$port" > test-results/fuzz-server.log 2>&1 &
+  pid=$!
+  for _ in $(seq 60); do
+    node -e 'fetch(process.argv[1]).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))' "http://localhost:$port/api/places" && break
+    sleep 1
+  done
+  DATELINE_FUZZ_URL="http://localhost:$port" DATELINE_FUZZ_REPORT=test-results/fuzz.json node tests/fuzz/fuzz.mjs
+  status=$?
+  # The JS size budget prints figures against the 404 page; it informs, it does not fail the run.
+  node tests/budget/js-size.mjs "http://localhost:$port" || echo "JS size budget: could not measure"
+  kill -- -"$pid" 2> /dev/null
+  wait "$pid" 2> /dev/null
+  return $status
+}
+# The fuzz run, then the load test (tests/load/load.mjs, about 20 s: its own server, 2500 requests,
+# fails on any error or non-2xx; figures in test-results/load.json). Each counts as one test.
+if [ -f .next/BUILD_ID ]; then
+  step "fuzz" fuzz
+  step "load test" env DATELINE_LOAD_REPORT=test-results/load.json node tests/load/load.mjs
+else
+  echo "::: fuzz and load test: skipped, the build failed"
+  printf 'fuzz\nload test\n' >> test-results/failed-steps.txt
 fi
 
 node tests/count-results.mjs

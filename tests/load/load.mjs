@@ -1,0 +1,99 @@
+// Load test (issue 5): autocannon against the production server on loopback, a fixed number of
+// requests per route, 10 connections: /api/events rotating through mixed filters, then `/` (which
+// renders per request for its CSP nonce). Prints requests/s and p50/p99 latency per route; fails on
+// any error, timeout or non-2xx answer.
+//
+//   npm run loadtest          starts `next start` on a free port itself (the build must exist)
+//   DATELINE_LOAD_URL=http://localhost:3000 node tests/load/load.mjs    uses a running server
+// DATELINE_LOAD_REPORT names a JSON file for the figures (tests/run-all.sh counts it as one test).
+import { spawn } from "node:child_process";
+import { existsSync, writeFileSync } from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import autocannon from "autocannon";
+
+const CONNECTIONS = 10;
+const API_QUERIES = [
+  "",
+  "actors=iran",
+  "actors=usa,rebels",
+  "from=2020-01-07&to=2020-01-08",
+  "place=damascus",
+  "actors=russia&from=2017-01-01",
+  "place=erbil&actors=iran&from=2020-01-08&to=2020-01-08",
+  "format=csv",
+  "format=csv&actors=syria&to=2019-12-31",
+];
+const ROUTES = [
+  {
+    name: "/api/events",
+    amount: Number(process.env.DATELINE_LOAD_API ?? 2000),
+    paths: API_QUERIES.map((q) => `/api/events${q ? `?${q}` : ""}`),
+  },
+  { name: "/", amount: Number(process.env.DATELINE_LOAD_PAGE ?? 500), paths: ["/"] },
+];
+
+function freePort() {
+  return new Promise((resolve) => {
+    const server = net.createServer().listen(0, "127.0.0.1", () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function startServer() {
+  if (!existsSync(".next/BUILD_ID")) throw new Error("no production build in .next: run `npx next build` first");
+  const port = await freePort();
+  const child = spawn("node_modules/.bin/next", ["start", "-p", String(port)], {
+    env: { ...process.env, DATELINE_TILES: "off", NEXT_TELEMETRY_DISABLED: "1" },
+    stdio: "ignore",
+    detached: true, // its own process group, so that stopping it stops everything it started
+  });
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 120; i++) {
+    if (
+      await fetch(`${url}/api/places`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return { url, stop: () => process.kill(-child.pid, "SIGTERM") };
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  process.kill(-child.pid, "SIGTERM");
+  throw new Error(`next start on port ${port} did not answer within 60 s`);
+}
+
+const server = process.env.DATELINE_LOAD_URL ? { url: process.env.DATELINE_LOAD_URL.replace(/\/$/, ""), stop() {} } : await startServer();
+let failed = false;
+const figures = [];
+try {
+  console.log(`Load test against ${server.url} on ${os.cpus().length} CPU(s), Node ${process.version}, ${new Date().toISOString()}`);
+  for (const route of ROUTES) {
+    // Warm up (first renders compile and fill caches), then measure.
+    for (const path of route.paths) await fetch(`${server.url}${path}`).then((r) => r.arrayBuffer());
+    const result = await autocannon({
+      url: server.url,
+      connections: CONNECTIONS,
+      amount: route.amount,
+      requests: route.paths.map((path) => ({ method: "GET", path })),
+    });
+    const total = result["2xx"] + result.non2xx;
+    const rps = (total / result.duration).toFixed(0);
+    const bad = result.errors + result.timeouts + result.non2xx;
+    console.log(
+      `${route.name.padEnd(12)} ${String(total).padStart(5)} requests (${route.paths.length} URL${route.paths.length > 1 ? "s" : ""}), ` +
+        `${rps} req/s, latency p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, max ${result.latency.max} ms; ` +
+        `${result.errors} errors, ${result.timeouts} timeouts, ${result.non2xx} non-2xx`,
+    );
+    if (bad > 0) console.log(`  status codes: ${JSON.stringify(result.statusCodeStats ?? {})}`);
+    figures.push({ route: route.name, requests: total, rps: Number(rps), p50: result.latency.p50, p99: result.latency.p99, bad });
+    if (bad > 0 || total < route.amount) failed = true;
+  }
+} finally {
+  server.stop();
+}
+if (process.env.DATELINE_LOAD_REPORT) writeFileSync(process.env.DATELINE_LOAD_REPORT, `${JSON.stringify({ failed, figures }, null, 2)}\n`);
+if (failed) console.log("FAILED: errors, timeouts, non-2xx answers or missing requests");
+process.exit(failed ? 1 : 0);
