@@ -21,6 +21,9 @@ export function usePopupSync(
   const openPlace = useRef<string | undefined>(undefined);
   const openedFromMarker = useRef<string | undefined>(undefined);
   const moving = useRef(false);
+  // When a popup was last closed: a focused popup waiting for the map to stop must not reopen
+  // after the reader has closed it.
+  const lastClosed = useRef(0);
   const callbacks = useRef({ onOpenPlace, onClosePopup });
   useEffect(() => {
     focusRef.current = focusPlace;
@@ -54,6 +57,7 @@ export function usePopupSync(
         },
         popupclose: (event) => {
           if (openPlace.current === placeId) openPlace.current = undefined;
+          lastClosed.current = performance.now();
           const focusWasInside = (event as L.PopupEvent).popup.getElement()?.contains(document.activeElement) ?? false;
           // After React has re-rendered the marker's face for the new state.
           if (focusWasInside || openedFromMarker.current === placeId)
@@ -78,6 +82,8 @@ export function usePopupSync(
       if (!map) return;
       const start = () => (moving.current = true);
       const end = () => (moving.current = false);
+      // Leaflet closes a popup on Escape only while the map itself has focus; this covers focus on
+      // a marker or inside the popup.
       const escape = (event: KeyboardEvent) => {
         if (event.key !== "Escape" || openPlace.current === undefined) return;
         markers.get(openPlace.current)?.closePopup();
@@ -99,7 +105,9 @@ export function usePopupSync(
         if (openPlace.current !== undefined) markers.get(openPlace.current)?.closePopup();
         return;
       }
+      const since = performance.now();
       const open = () => {
+        if (lastClosed.current > since) return;
         const marker = markers.get(focusPlace);
         if (marker && !marker.isPopupOpen() && focusRef.current === focusPlace) marker.openPopup();
       };
