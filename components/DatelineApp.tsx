@@ -6,7 +6,7 @@ import { groupByPlace } from "@/geo/group";
 import { compareChronologically } from "@/geo/join";
 import { knownIds, placeOfEvent, type StoryBundle } from "@/geo/story";
 import type { TileSetting } from "@/geo/tiles";
-import { filterOf, parseViewState, type MapView, type ViewState } from "@/geo/url-state";
+import { parseViewState, type MapView, type ViewState } from "@/geo/url-state";
 import { ArticlePanel } from "./article/ArticlePanel";
 import { MapLoader } from "./map/MapLoader";
 import { PartBoundary } from "./PartBoundary";
@@ -31,7 +31,11 @@ export function DatelineApp({ bundle, tiles }: DatelineAppProps) {
   const [openedOnMap, setOpenedOnMap] = useState<string>();
 
   const byActor = useMemo(() => filterEvents(bundle.features, { actors: state.actors }), [bundle, state.actors]);
-  const visible = useMemo(() => filterEvents(byActor, filterOf(state)).sort(compareChronologically), [byActor, state]);
+  // The actor filter is applied above, once; the timeline needs that set before the date filter.
+  const visible = useMemo(
+    () => filterEvents(byActor, { from: state.from, to: state.to }).sort(compareChronologically),
+    [byActor, state.from, state.to],
+  );
   const groups = useMemo(() => groupByPlace(visible), [visible]);
   const events = useMemo(() => listEvents(visible), [visible]);
   const shownEvents = useMemo(() => new Set(visible.map((f) => f.properties.eventId)), [visible]);
@@ -83,7 +87,7 @@ export function DatelineApp({ bundle, tiles }: DatelineAppProps) {
   }, [navigate, known, bundle.actors]);
 
   return (
-    <StoryProvider dateline={bundle.story.dateline} actors={bundle.actors} places={bundle.places} readInArticle={actions.readInArticle}>
+    <StoryProvider dateline={bundle.story.dateline} actors={bundle.actors} readInArticle={actions.readInArticle}>
       <div className="app" data-panel-open={panelOpen} data-article-open={articleOpen}>
         <nav className="skip-links" aria-label="Skip to">
           <a href="#event-list">Skip to the events</a>

@@ -30,7 +30,7 @@ export function SharePage(props: SharePageProps) {
   const seen = new Set<string>();
   const events = props.events.filter((f) => !seen.has(f.properties.eventId) && seen.add(f.properties.eventId));
   return (
-    <StoryProvider dateline={props.dateline} actors={props.actors} places={map.places}>
+    <StoryProvider dateline={props.dateline} actors={props.actors}>
       {/* JSON escaped by jsonLdText: no text from the data can close this tag. */}
       <script type="application/ld+json" nonce={props.nonce} dangerouslySetInnerHTML={{ __html: props.jsonLd }} />
       <div className="share">

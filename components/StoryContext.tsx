@@ -1,37 +1,34 @@
 "use client";
 
 import { createContext, useContext, useMemo, type ReactNode } from "react";
-import type { Actor, PlaceFeature } from "@/geo/schema";
+import type { Actor } from "@/geo/schema";
 
 interface StoryLookup {
   dateline: string;
   /** Shows an event's quote in the reading panel; absent where the page has no reading panel. */
   readInArticle?: (eventId: string) => void;
   actorsById: ReadonlyMap<string, Actor>;
-  placesById: ReadonlyMap<string, PlaceFeature>;
 }
 
 const StoryContext = createContext<StoryLookup | null>(null);
 
-/** Makes the story's actors and places available by id to every component below, popups included. */
+/** Makes the story's dateline and actors (by id) available to every component below, popups included. */
 export interface StoryProviderProps {
   /** The dateline that relative dates are read against ("since 2011" runs to it). */
   dateline: string;
   actors: readonly Actor[];
-  places: readonly PlaceFeature[];
   readInArticle?: (eventId: string) => void;
   children: ReactNode;
 }
 
-export function StoryProvider({ dateline, actors, places, readInArticle, children }: StoryProviderProps) {
+export function StoryProvider({ dateline, actors, readInArticle, children }: StoryProviderProps) {
   const value = useMemo(
     () => ({
       dateline,
       readInArticle,
       actorsById: new Map(actors.map((a) => [a.id, a])),
-      placesById: new Map(places.map((p) => [p.id, p])),
     }),
-    [dateline, actors, places, readInArticle],
+    [dateline, actors, readInArticle],
   );
   return <StoryContext.Provider value={value}>{children}</StoryContext.Provider>;
 }

@@ -10,6 +10,7 @@ import { ProvenanceMark } from "../ProvenanceMark";
 import { useStory } from "../StoryContext";
 import { ArticleText, type QuoteInfo } from "./ArticleText";
 import { StoryStepper, storyKey } from "./StoryStepper";
+import { prefersReducedMotion } from "../motion";
 
 export interface ArticlePanelProps {
   story: Story;
@@ -20,10 +21,6 @@ export interface ArticlePanelProps {
   onSelectEvent: (eventId: string) => void;
   /** Narrow screens show the panel as a drawer: this closes it. */
   onClose: () => void;
-}
-
-function prefersReducedMotion(): boolean {
-  return window.matchMedia("(prefers-reduced-motion: reduce)").matches;
 }
 
 /**

@@ -5,6 +5,7 @@ import { useEffect, useRef } from "react";
 import { useMap, useMapEvents } from "react-leaflet";
 import type { BBox } from "geojson";
 import { formatMapView, type MapView } from "@/geo/url-state";
+import { prefersReducedMotion } from "../motion";
 
 export interface ViewControllerProps {
   /** The view the URL asks for, if any: it wins over everything else. */
@@ -19,10 +20,6 @@ export interface ViewControllerProps {
 }
 
 const FOCUS_ZOOM = 7;
-
-function prefersReducedMotion(): boolean {
-  return window.matchMedia("(prefers-reduced-motion: reduce)").matches;
-}
 
 function currentView(map: L.Map): MapView {
   const centre = map.getCenter();
