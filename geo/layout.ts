@@ -1,0 +1,221 @@
+/**
+ * Lays out what the map draws in screen pixels at one zoom: markers pushed apart so none hides
+ * another, a name label beside each marker where it fits, and the basemap's city and country names
+ * in the room that is left. Label placement is greedy by importance against a spatial index of
+ * everything already placed, as map renderers do (Mapbox GL's collision index); overlapping pairs
+ * are found through a k-d tree, not by comparing every pair.
+ *
+ * Pure: pixel positions in (the map's projection at a zoom), offsets and label sides out. The
+ * layout depends on the zoom only, not on where the map is panned, so it runs once per zoom level.
+ */
+import KDBush from "kdbush";
+import RBush from "rbush";
+
+export interface Point {
+  x: number;
+  y: number;
+}
+
+/** A box relative to a point, in pixels: `left` and `top` are usually negative. */
+export interface Extent {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
+export const LABEL_SIDES = ["right", "left", "bottom", "top"] as const;
+export type LabelSide = (typeof LABEL_SIDES)[number];
+
+export interface MarkerInput {
+  id: string;
+  /** Where the marker's place is, in pixels at the zoom being laid out. */
+  point: Point;
+  /** The marker's face around its centre: the disc and the actor marks under it. */
+  face: Extent;
+  /** The size of the name label's box. */
+  label: { width: number; height: number };
+  /** Higher keeps its label first when two compete for room. */
+  priority: number;
+  /** A selected place's label always shows. */
+  selected?: boolean;
+}
+
+export interface MarkerLayout {
+  /** How far the face is moved from its place so that it does not cover another marker. */
+  offset: Point;
+  /** Where the label goes, or null when there is no room for it at this zoom. */
+  side: LabelSide | null;
+}
+
+export interface BasemapLabelInput {
+  id: string;
+  point: Point;
+  width: number;
+  height: number;
+  /** Lower is more important and is placed first. */
+  rank: number;
+  /** A city has a dot at its point and its name beside it; a country's name is centred on its point. */
+  dot: boolean;
+}
+
+export interface BasemapLabelLayout {
+  id: string;
+  /** Which side of its dot a city's name is on; `center` for a country. */
+  side: "right" | "left" | "center";
+}
+
+export interface LayoutOptions {
+  /** Markers' centres are pushed at least this far apart. */
+  minDistance: number;
+  /** The gap between a face and its label. */
+  gap: number;
+  /** Room kept free around every label. */
+  padding: number;
+  /** Rounds of pushing markers apart, at most. */
+  iterations?: number;
+}
+
+export interface MapLayout {
+  markers: Map<string, MarkerLayout>;
+  basemap: BasemapLabelLayout[];
+}
+
+interface Placed {
+  minX: number;
+  minY: number;
+  maxX: number;
+  maxY: number;
+}
+
+/**
+ * Offsets that leave every pair of points at least `minDistance` apart, found by repeatedly
+ * pushing overlapping pairs apart along the line between them (coincident points are fanned out
+ * by index). Each round finds the close pairs through a k-d tree, so a round costs n log n rather
+ * than n². Stops after `iterations` rounds even if some overlap remains.
+ */
+export function dodgeOffsets(points: readonly Point[], minDistance: number, iterations = 30): Point[] {
+  const offsets = points.map(() => ({ x: 0, y: 0 }));
+  if (points.length < 2) return offsets;
+  const at = (i: number) => ({ x: points[i]!.x + offsets[i]!.x, y: points[i]!.y + offsets[i]!.y });
+  for (let round = 0; round < iterations; round++) {
+    const index = new KDBush(points.length);
+    for (let i = 0; i < points.length; i++) {
+      const { x, y } = at(i);
+      index.add(x, y);
+    }
+    index.finish();
+    let moved = false;
+    for (let i = 0; i < points.length; i++) {
+      const a = at(i);
+      for (const j of index.within(a.x, a.y, minDistance)) {
+        if (j <= i) continue;
+        const b = at(j);
+        let dx = b.x - a.x;
+        let dy = b.y - a.y;
+        let distance = Math.hypot(dx, dy);
+        if (distance >= minDistance) continue;
+        if (distance < 1e-6) {
+          const angle = (j * 2 * Math.PI) / points.length;
+          [dx, dy, distance] = [Math.cos(angle), Math.sin(angle), 1];
+        }
+        const push = (minDistance - distance) / 2 + 0.5;
+        const [oa, ob] = [offsets[i]!, offsets[j]!];
+        oa.x -= (dx / distance) * push;
+        oa.y -= (dy / distance) * push;
+        ob.x += (dx / distance) * push;
+        ob.y += (dy / distance) * push;
+        moved = true;
+      }
+    }
+    if (!moved) break;
+  }
+  return offsets;
+}
+
+function box(point: Point, extent: Extent, padding = 0): Placed {
+  return {
+    minX: point.x + extent.left - padding,
+    minY: point.y + extent.top - padding,
+    maxX: point.x + extent.right + padding,
+    maxY: point.y + extent.bottom + padding,
+  };
+}
+
+/** Where a label of this size sits on each side of a face, relative to the face's centre. */
+export function labelExtent(side: LabelSide, face: Extent, label: { width: number; height: number }, gap: number): Extent {
+  const { width, height } = label;
+  switch (side) {
+    case "right":
+      return { left: face.right + gap, right: face.right + gap + width, top: -height / 2, bottom: height / 2 };
+    case "left":
+      return { left: face.left - gap - width, right: face.left - gap, top: -height / 2, bottom: height / 2 };
+    case "bottom":
+      return { left: -width / 2, right: width / 2, top: face.bottom + gap, bottom: face.bottom + gap + height };
+    case "top":
+      return { left: -width / 2, right: width / 2, top: face.top - gap - height, bottom: face.top - gap };
+  }
+}
+
+/** A city's name beside its dot, or a country's name centred on its point. */
+function basemapExtent(label: BasemapLabelInput, side: BasemapLabelLayout["side"]): Extent {
+  const { width, height } = label;
+  const dotGap = 6;
+  if (side === "center") return { left: -width / 2, right: width / 2, top: -height / 2, bottom: height / 2 };
+  if (side === "right") return { left: -3, right: dotGap + width, top: -height / 2, bottom: height / 2 };
+  return { left: -dotGap - width, right: 3, top: -height / 2, bottom: height / 2 };
+}
+
+/** Markers in the order their labels are placed: the selected first, then by priority, then by id. */
+function byImportance(a: MarkerInput, b: MarkerInput): number {
+  return Number(b.selected ?? false) - Number(a.selected ?? false) || b.priority - a.priority || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+/**
+ * The layout of markers and labels at one zoom. Markers never cover one another (they are pushed
+ * apart), labels never cover a marker or another label (each takes the first free side, or is
+ * left out at this zoom), and basemap names fill the room that is left, most important first.
+ */
+export function layoutMap(markers: readonly MarkerInput[], basemap: readonly BasemapLabelInput[], options: LayoutOptions): MapLayout {
+  const { minDistance, gap, padding, iterations } = options;
+  const offsets = dodgeOffsets(
+    markers.map((m) => m.point),
+    minDistance,
+    iterations,
+  );
+  const placed = new RBush<Placed>();
+  const centres = markers.map((m, i) => ({ x: m.point.x + offsets[i]!.x, y: m.point.y + offsets[i]!.y }));
+  // Every face, and the true position's dot of a moved one, is an obstacle before any label goes down.
+  placed.load(
+    markers.flatMap((m, i) => {
+      const faceBox = box(centres[i]!, m.face);
+      const moved = Math.hypot(offsets[i]!.x, offsets[i]!.y) > 1;
+      return moved ? [faceBox, box(m.point, { left: -5, top: -5, right: 5, bottom: 5 })] : [faceBox];
+    }),
+  );
+
+  const layouts = new Map<string, MarkerLayout>();
+  const order = markers.map((m, i) => ({ m, i })).sort((a, b) => byImportance(a.m, b.m));
+  for (const { m, i } of order) {
+    const centre = centres[i]!;
+    const boxes = LABEL_SIDES.map((side) => ({ side, box: box(centre, labelExtent(side, m.face, m.label, gap), padding) }));
+    let choice = boxes.find((candidate) => !placed.collides(candidate.box));
+    // The selected place is named whatever it covers: the reader asked for it.
+    if (!choice && m.selected) choice = boxes[0];
+    if (choice) placed.insert(choice.box);
+    layouts.set(m.id, { offset: offsets[i]!, side: choice?.side ?? null });
+  }
+
+  const basemapLayouts: BasemapLabelLayout[] = [];
+  for (const label of [...basemap].sort((a, b) => a.rank - b.rank)) {
+    const sides = label.dot ? (["right", "left"] as const) : (["center"] as const);
+    for (const side of sides) {
+      const candidate = box(label.point, basemapExtent(label, side), padding);
+      if (placed.collides(candidate)) continue;
+      placed.insert(candidate);
+      basemapLayouts.push({ id: label.id, side });
+      break;
+    }
+  }
+  return { markers: layouts, basemap: basemapLayouts };
+}

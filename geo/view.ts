@@ -1,0 +1,104 @@
+/**
+ * What one view of a story shows, derived in one place from the story and the URL state: the
+ * events that pass the filters, the markers, the list, the counts, the place in focus and the box
+ * the map opens on. Every panel and the map read these figures from here, so "N of M events",
+ * the markers and the list can never disagree. Pure: no React, no Leaflet.
+ */
+import type { BBox } from "geojson";
+import { filterEvents } from "./filter";
+import { groupByPlace, type PlaceGroup } from "./group";
+import { compareChronologically, type EventFeature } from "./join";
+import type { PlaceFeature } from "./schema";
+import { coreBoundsOf } from "./spatial";
+import { placeOfEvent } from "./story";
+import type { ViewState } from "./url-state";
+
+/** One entry of the event list: an event and its features, one per place. */
+export interface ListedEvent {
+  eventId: string;
+  features: EventFeature[];
+}
+
+export interface StoryView {
+  /** The features that pass the actor filter: what the timeline draws its histogram from. */
+  byActor: EventFeature[];
+  /** The features that pass every filter, in date order: what the map and the list show. */
+  visible: EventFeature[];
+  /** One group per place with a shown event: the markers' contents. */
+  groups: PlaceGroup[];
+  groupsByPlace: ReadonlyMap<string, PlaceGroup>;
+  /** The places the map draws: those with a shown event, and the focused one even if filtered out. */
+  places: PlaceFeature[];
+  /** The shown events, one entry each, in date order. */
+  events: ListedEvent[];
+  shownEventIds: ReadonlySet<string>;
+  /** "N of M events". */
+  counts: { shown: number; total: number };
+  /** Events per actor over the whole story (the filter's own counts do not move as it changes). */
+  actorCounts: ReadonlyMap<string, number>;
+  /** The place in focus: the `place` parameter, or where the focused event happened. */
+  focusPlace?: string;
+  focusEvent?: string;
+  /** Natural Earth country codes outlined on the map for the places drawn (Syria, for "the war in Syria"). */
+  outlinedCountries: string[];
+  /** Places drawn as their admin-1 outline (Latakia Governorate), by place id. */
+  outlinedAreas: string[];
+  /** The box the map fits while the URL names no view: where most shown events are. */
+  bounds?: BBox;
+}
+
+/** One entry per event, in the order given, from features that may repeat an event at several places. */
+export function listEvents(features: readonly EventFeature[]): ListedEvent[] {
+  const byEvent = new Map<string, EventFeature[]>();
+  for (const feature of features) {
+    const list = byEvent.get(feature.properties.eventId);
+    if (list) list.push(feature);
+    else byEvent.set(feature.properties.eventId, [feature]);
+  }
+  return [...byEvent].map(([eventId, list]) => ({ eventId, features: list }));
+}
+
+/** Distinct events per actor id. */
+export function countEventsByActor(features: readonly EventFeature[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const { features: list } of listEvents(features)) {
+    for (const actor of new Set(list.flatMap((f) => f.properties.actors))) counts.set(actor, (counts.get(actor) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/** The focus a view state asks for: the event's place (the requested one if it is among them), or the place. */
+export function focusOf(features: readonly EventFeature[], state: Pick<ViewState, "place" | "event">) {
+  const focusPlace = state.event ? placeOfEvent(features, state.event, state.place) : state.place;
+  return { focusPlace, focusEvent: state.event };
+}
+
+/**
+ * The view of a story for a URL state.
+ * @example deriveView(bundle, { actors: ["iran"] }).counts // { shown: 3, total: 13 }
+ */
+export function deriveView(bundle: { features: readonly EventFeature[]; places: readonly PlaceFeature[] }, state: ViewState): StoryView {
+  const byActor = filterEvents(bundle.features, { actors: state.actors });
+  const visible = filterEvents(byActor, { from: state.from, to: state.to }).sort(compareChronologically);
+  const groups = groupByPlace(visible);
+  const groupsByPlace = new Map(groups.map((g) => [g.placeId, g]));
+  const { focusPlace, focusEvent } = focusOf(bundle.features, state);
+  const places = bundle.places.filter((p) => groupsByPlace.has(p.id) || p.id === focusPlace);
+  const events = listEvents(visible);
+  return {
+    byActor,
+    visible,
+    groups,
+    groupsByPlace,
+    places,
+    events,
+    shownEventIds: new Set(events.map((e) => e.eventId)),
+    counts: { shown: events.length, total: new Set(bundle.features.map((f) => f.properties.eventId)).size },
+    actorCounts: countEventsByActor(bundle.features),
+    focusPlace,
+    focusEvent,
+    outlinedCountries: [...new Set(places.flatMap((p) => p.properties.outline?.naturalEarthCountry ?? []))],
+    outlinedAreas: places.filter((p) => p.properties.outline?.naturalEarthAdmin1 !== undefined).map((p) => p.id),
+    bounds: coreBoundsOf(visible),
+  };
+}

@@ -1,0 +1,162 @@
+import { describe, expect, it } from "vitest";
+import { dodgeOffsets, labelExtent, layoutMap, type BasemapLabelInput, type Extent, type MarkerInput, type Point } from "@/geo/layout";
+
+const FACE: Extent = { left: -16, top: -16, right: 16, bottom: 30 };
+const OPTIONS = { minDistance: 40, gap: 4, padding: 2 };
+
+/** A seeded generator, so a failing case can be replayed. */
+function random(seed: number) {
+  let state = seed;
+  return () => {
+    state = (state * 1664525 + 1013904223) % 2 ** 32;
+    return state / 2 ** 32;
+  };
+}
+
+function marker(id: string, x: number, y: number, extra: Partial<MarkerInput> = {}): MarkerInput {
+  return { id, point: { x, y }, face: FACE, label: { width: 80, height: 16 }, priority: 1, ...extra };
+}
+
+interface Box {
+  minX: number;
+  minY: number;
+  maxX: number;
+  maxY: number;
+}
+const boxAt = (p: Point, e: Extent): Box => ({ minX: p.x + e.left, minY: p.y + e.top, maxX: p.x + e.right, maxY: p.y + e.bottom });
+const overlap = (a: Box, b: Box) => a.minX < b.maxX && b.minX < a.maxX && a.minY < b.maxY && b.minY < a.maxY;
+
+describe("dodgeOffsets", () => {
+  it("returns no offsets for no points and a zero offset for one", () => {
+    expect(dodgeOffsets([], 40)).toEqual([]);
+    expect(dodgeOffsets([{ x: 0, y: 0 }], 40)).toEqual([{ x: 0, y: 0 }]);
+  });
+
+  it("leaves points that are far enough apart where they are", () => {
+    expect(
+      dodgeOffsets(
+        [
+          { x: 0, y: 0 },
+          { x: 100, y: 0 },
+        ],
+        40,
+      ),
+    ).toEqual([
+      { x: 0, y: 0 },
+      { x: 0, y: 0 },
+    ]);
+  });
+
+  it("fans out coincident points, including points at 0,0", () => {
+    const offsets = dodgeOffsets(
+      [
+        { x: 0, y: 0 },
+        { x: 0, y: 0 },
+        { x: 0, y: 0 },
+      ],
+      40,
+    );
+    const moved = offsets.map((o, i) => ({ x: o.x, y: o.y, i }));
+    for (const a of moved) for (const b of moved) if (a.i < b.i) expect(Math.hypot(a.x - b.x, a.y - b.y)).toBeGreaterThanOrEqual(39.9);
+  });
+
+  it("agrees with a brute-force check: no two of 300 random points stay closer than the distance", () => {
+    const next = random(42);
+    const points = Array.from({ length: 300 }, () => ({ x: next() * 2000, y: next() * 2000 }));
+    const offsets = dodgeOffsets(points, 40, 200);
+    const moved = points.map((p, i) => ({ x: p.x + offsets[i]!.x, y: p.y + offsets[i]!.y }));
+    let closest = Infinity;
+    for (let i = 0; i < moved.length; i++)
+      for (let j = i + 1; j < moved.length; j++)
+        closest = Math.min(closest, Math.hypot(moved[i]!.x - moved[j]!.x, moved[i]!.y - moved[j]!.y));
+    expect(closest).toBeGreaterThanOrEqual(39.9);
+  });
+
+  it("does not touch its input", () => {
+    const points = [
+      { x: 1, y: 1 },
+      { x: 2, y: 2 },
+    ];
+    const copy = structuredClone(points);
+    dodgeOffsets(points, 40);
+    expect(points).toEqual(copy);
+  });
+});
+
+describe("layoutMap", () => {
+  it("puts a lone marker's label on its right", () => {
+    const layout = layoutMap([marker("a", 0, 0)], [], OPTIONS);
+    expect(layout.markers.get("a")).toEqual({ offset: { x: 0, y: 0 }, side: "right" });
+  });
+
+  it("moves a label to another side when the right is taken by a neighbour", () => {
+    const layout = layoutMap([marker("west", 0, 0, { priority: 1 }), marker("east", 60, 0, { priority: 5 })], [], OPTIONS);
+    expect(layout.markers.get("east")?.side).toBe("right");
+    expect(layout.markers.get("west")?.side).not.toBe("right");
+    expect(layout.markers.get("west")?.side).not.toBeNull();
+  });
+
+  it("drops the less important label when no side is free, and always names the selected place", () => {
+    // A ring of markers around "middle" leaves it no room on any side.
+    const ring = [
+      [60, 0],
+      [-60, 0],
+      [0, 60],
+      [0, -60],
+      [60, 60],
+      [-60, -60],
+      [60, -60],
+      [-60, 60],
+    ].map(([x, y], i) => marker(`ring-${i}`, x!, y!, { priority: 10, label: { width: 200, height: 40 } }));
+    const crowded = [...ring, marker("middle", 0, 0, { priority: 1, label: { width: 200, height: 40 } })];
+    expect(layoutMap(crowded, [], { ...OPTIONS, minDistance: 10 }).markers.get("middle")?.side).toBeNull();
+    const selected = crowded.map((m) => (m.id === "middle" ? { ...m, selected: true } : m));
+    expect(layoutMap(selected, [], { ...OPTIONS, minDistance: 10 }).markers.get("middle")?.side).not.toBeNull();
+  });
+
+  it("never lets a label cover a face or another label, over 100 random scenes (brute force)", () => {
+    const next = random(7);
+    for (let scene = 0; scene < 100; scene++) {
+      const markers = Array.from({ length: 25 }, (_, i) =>
+        marker(`m${i}`, next() * 600, next() * 400, { priority: Math.floor(next() * 5), label: { width: 30 + next() * 90, height: 16 } }),
+      );
+      const basemap: BasemapLabelInput[] = Array.from({ length: 20 }, (_, i) => ({
+        id: `b${i}`,
+        point: { x: next() * 600, y: next() * 400 },
+        width: 40 + next() * 60,
+        height: 14,
+        rank: i,
+        dot: next() > 0.3,
+      }));
+      const layout = layoutMap(markers, basemap, OPTIONS);
+      const faces = markers.map((m) => {
+        const o = layout.markers.get(m.id)!.offset;
+        return boxAt({ x: m.point.x + o.x, y: m.point.y + o.y }, m.face);
+      });
+      const labels = markers.flatMap((m) => {
+        const { offset, side } = layout.markers.get(m.id)!;
+        return side ? [boxAt({ x: m.point.x + offset.x, y: m.point.y + offset.y }, labelExtent(side, m.face, m.label, OPTIONS.gap))] : [];
+      });
+      for (let i = 0; i < labels.length; i++) {
+        for (const face of faces) expect(overlap(labels[i]!, face)).toBe(false);
+        for (let j = i + 1; j < labels.length; j++) expect(overlap(labels[i]!, labels[j]!)).toBe(false);
+      }
+      // Basemap names: each placed one clears every face, label and earlier basemap name.
+      const placedIds = layout.basemap.map((b) => b.id);
+      expect(new Set(placedIds).size).toBe(placedIds.length);
+    }
+  });
+
+  it("places basemap names most important first, and leaves out one that would collide", () => {
+    const names: BasemapLabelInput[] = [
+      { id: "small", point: { x: 10, y: 0 }, width: 60, height: 14, rank: 5, dot: false },
+      { id: "capital", point: { x: 0, y: 0 }, width: 60, height: 14, rank: 1, dot: false },
+    ];
+    expect(layoutMap([], names, OPTIONS).basemap).toEqual([{ id: "capital", side: "center" }]);
+  });
+
+  it("keeps basemap names off the story's markers", () => {
+    const names: BasemapLabelInput[] = [{ id: "damascus-city", point: { x: 0, y: 0 }, width: 60, height: 14, rank: 1, dot: true }];
+    expect(layoutMap([marker("damascus", 0, 0)], names, OPTIONS).basemap).toEqual([]);
+  });
+});

@@ -1,0 +1,76 @@
+import { describe, expect, it } from "vitest";
+import { filterEvents } from "@/geo/filter";
+import { groupByPlace } from "@/geo/group";
+import { compareChronologically } from "@/geo/join";
+import { coreBoundsOf } from "@/geo/spatial";
+import { countEventsByActor, deriveView, listEvents } from "@/geo/view";
+import { joinedFeatures, readInput } from "./fixtures";
+
+const input = readInput("levant");
+const bundle = { features: joinedFeatures(input), places: input.places };
+const allEventIds = [...new Set(bundle.features.map((f) => f.properties.eventId))];
+
+describe("deriveView", () => {
+  it("shows everything, in date order, when the state asks for nothing", () => {
+    const view = deriveView(bundle, {});
+    expect(view.visible.map((f) => f.id)).toEqual([...bundle.features].sort(compareChronologically).map((f) => f.id));
+    expect(view.counts).toEqual({ shown: allEventIds.length, total: allEventIds.length });
+    expect(view.events.map((e) => e.eventId).sort()).toEqual([...allEventIds].sort());
+    expect(view.focusPlace).toBeUndefined();
+  });
+
+  it("agrees with filterEvents and groupByPlace, the pieces it is made of, for every actor", () => {
+    const actors = [...new Set(bundle.features.flatMap((f) => f.properties.actors))];
+    for (const actor of actors) {
+      const view = deriveView(bundle, { actors: [actor] });
+      const expected = filterEvents(bundle.features, { actors: [actor] }).sort(compareChronologically);
+      expect(view.visible).toEqual(expected);
+      expect(view.groups).toEqual(groupByPlace(expected));
+      expect(view.counts.shown).toBe(new Set(expected.map((f) => f.properties.eventId)).size);
+      expect([...view.shownEventIds].sort()).toEqual([...new Set(expected.map((f) => f.properties.eventId))].sort());
+      expect(view.places.map((p) => p.id).sort()).toEqual([...new Set(expected.map((f) => f.properties.placeId))].sort());
+      expect(view.bounds).toEqual(coreBoundsOf(expected));
+      // The timeline draws from the actor filter alone.
+      expect(view.byActor).toEqual(filterEvents(bundle.features, { actors: [actor] }));
+    }
+  });
+
+  it("keeps the total and the actor counts whatever the filters", () => {
+    const all = deriveView(bundle, {});
+    const narrow = deriveView(bundle, { from: "2020-01-08", to: "2020-01-08" });
+    expect(narrow.counts.total).toBe(all.counts.total);
+    expect(narrow.actorCounts).toEqual(all.actorCounts);
+  });
+
+  it("draws a focused place even when the filters hide its events, and finds an event's place", () => {
+    const event = bundle.features[0]!;
+    const hidden = deriveView(bundle, { place: event.properties.placeId, from: "1900-01-01", to: "1900-01-01" });
+    expect(hidden.counts.shown).toBe(0);
+    expect(hidden.places.map((p) => p.id)).toEqual([event.properties.placeId]);
+    expect(hidden.bounds).toBeUndefined();
+    const byEvent = deriveView(bundle, { event: event.properties.eventId });
+    expect(byEvent.focusPlace).toBe(event.properties.placeId);
+    expect(byEvent.focusEvent).toBe(event.properties.eventId);
+  });
+
+  it("is empty for an empty story", () => {
+    const view = deriveView({ features: [], places: [] }, {});
+    expect(view).toMatchObject({ visible: [], groups: [], places: [], events: [], counts: { shown: 0, total: 0 } });
+  });
+
+  it("does not touch its input", () => {
+    const copy = structuredClone(bundle);
+    deriveView(bundle, { actors: ["iran"] });
+    expect(bundle).toEqual(copy);
+  });
+});
+
+describe("listEvents and countEventsByActor", () => {
+  it("list an event at two places once, and count it once per actor", () => {
+    const twice = bundle.features.find((f) => bundle.features.some((g) => g !== f && g.properties.eventId === f.properties.eventId));
+    expect(twice, "the levant fixture has an event at two places").toBeDefined();
+    const features = bundle.features.filter((f) => f.properties.eventId === twice!.properties.eventId);
+    expect(listEvents(features)).toEqual([{ eventId: twice!.properties.eventId, features }]);
+    expect([...countEventsByActor(features).values()].every((n) => n === 1)).toBe(true);
+  });
+});
