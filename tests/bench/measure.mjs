@@ -1,0 +1,123 @@
+// One measurement of one page: a visit in Chromium through playwright-core (JavaScript shipped,
+// time to first marker), or a Lighthouse run (mobile performance score, TBT, LCP).
+import { readFileSync } from "node:fs";
+import { gzipSync } from "node:zlib";
+import * as chromeLauncher from "chrome-launcher";
+import lighthouse from "lighthouse";
+import { chromium } from "playwright-core";
+
+const options = JSON.parse(readFileSync(new URL("../chromium.json", import.meta.url), "utf8"));
+export const CHROMIUM_PATH = process.env.CHROME_PATH ?? options.executablePath;
+
+const LOCAL = /^(https?:\/\/(localhost|127\.0\.0\.1)(:\d+)?\/|data:|blob:)/;
+
+// Nothing may leave localhost. playwright's page.route() would pause every request, local ones
+// too, on their way through the test process, and so slow down what is being timed; a proxy on a
+// closed port refuses whatever is not loopback (Chromium never proxies loopback) at no cost to the
+// rest, and the request listener below names anything that tried.
+const BLOCK_OFFSITE = ["--proxy-server=http://127.0.0.1:9"];
+
+export function launchChromium() {
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: [...options.args, ...BLOCK_OFFSITE] });
+}
+
+// Runs before any of the page's scripts: records performance.now(), which counts from navigation
+// start, when the first element with a data-place attribute is in the DOM.
+const FIRST_MARKER_PROBE = `(() => {
+  const observer = new MutationObserver(() => {
+    if (document.querySelector("[data-place]")) {
+      window.__benchFirstMarker = performance.now();
+      observer.disconnect();
+    }
+  });
+  observer.observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ["data-place"] });
+})();`;
+
+/**
+ * Loads `url` in a fresh context (cold cache) and returns the gzip size of the scripts it loaded
+ * from its own origin once the network is idle, and, with `marker`, the first marker's time.
+ */
+export async function visit(browser, url, { marker }) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  try {
+    await context.addInitScript(FIRST_MARKER_PROBE);
+    const page = await context.newPage();
+    const origin = new URL(url).origin;
+    const scripts = [];
+    const offsite = [];
+    page.on("request", (request) => {
+      if (!LOCAL.test(request.url())) offsite.push(request.url());
+    });
+    page.on("response", (response) => {
+      if (!response.url().startsWith(origin) || response.request().resourceType() !== "script") return;
+      scripts.push(response.body().then((body) => gzipSync(body).length));
+    });
+    const response = await page.goto(url, { waitUntil: "load" });
+    if (!response?.ok()) throw new Error(`${url} answered ${response?.status()}`);
+    const firstMarkerMs = marker
+      ? await page
+          .waitForFunction(() => window.__benchFirstMarker, null, { timeout: 30_000 })
+          .then(
+            (handle) => handle.jsonValue(),
+            () => Promise.reject(new Error(`no [data-place] element on ${url} within 30 s`)),
+          )
+      : null;
+    // The map's code is a chunk loaded after hydration: wait for it, and for stragglers.
+    await page.waitForLoadState("networkidle");
+    await page.waitForTimeout(500);
+    const sizes = await Promise.all(scripts);
+    return { jsKib: sizes.reduce((a, b) => a + b, 0) / 1024, jsFiles: sizes.length, firstMarkerMs, offsite };
+  } finally {
+    await context.close();
+  }
+}
+
+const LIGHTHOUSE_FLAGS = [
+  "--headless=new",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+  "--disable-quic",
+];
+
+let lighthouseChrome = null;
+
+/** One Lighthouse run with its defaults (mobile, simulated throttling), in a Chromium of its own. */
+export async function lighthouseRun(url) {
+  lighthouseChrome = await chromeLauncher.launch({
+    chromePath: CHROMIUM_PATH,
+    chromeFlags: LIGHTHOUSE_FLAGS,
+    logLevel: "silent",
+    handleSIGINT: false,
+  });
+  try {
+    const result = await lighthouse(url, {
+      port: lighthouseChrome.port,
+      output: "json",
+      logLevel: "error",
+      onlyCategories: ["performance"],
+    });
+    const lhr = result?.lhr;
+    if (!lhr) throw new Error(`Lighthouse returned nothing for ${url}`);
+    if (lhr.runtimeError) throw new Error(`Lighthouse on ${url}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
+    const score = lhr.categories.performance?.score;
+    const tbt = lhr.audits["total-blocking-time"]?.numericValue;
+    const lcp = lhr.audits["largest-contentful-paint"]?.numericValue;
+    if (typeof score !== "number" || typeof tbt !== "number" || typeof lcp !== "number") {
+      const why = ["total-blocking-time", "largest-contentful-paint"].map((id) => lhr.audits[id]?.errorMessage).filter(Boolean);
+      throw new Error(`Lighthouse on ${url} gave no score, TBT or LCP${why.length ? `: ${why.join("; ")}` : ""}`);
+    }
+    const requests = lhr.audits["network-requests"]?.details?.items?.map((item) => item.url) ?? [];
+    return { score: score * 100, tbtMs: tbt, lcpMs: lcp, requests: requests.length, offsite: requests.filter((u) => !LOCAL.test(u)) };
+  } finally {
+    killLighthouseChrome();
+  }
+}
+
+export function killLighthouseChrome() {
+  lighthouseChrome?.kill();
+  lighthouseChrome = null;
+}
