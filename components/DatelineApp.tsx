@@ -1,19 +1,16 @@
 "use client";
 
-import { useMemo, useState } from "react";
-import { filterEvents } from "@/geo/filter";
-import { groupByPlace } from "@/geo/group";
-import { compareChronologically } from "@/geo/join";
-import { knownIds, placeOfEvent, type StoryBundle } from "@/geo/story";
+import { useCallback, useMemo, useState } from "react";
+import { knownIds, type StoryBundle } from "@/geo/story";
 import type { TileSetting } from "@/geo/tiles";
 import { parseViewState, type MapView, type ViewState } from "@/geo/url-state";
+import { deriveView } from "@/geo/view";
 import { ArticlePanel } from "./article/ArticlePanel";
 import { MapLoader } from "./map/MapLoader";
 import { PartBoundary } from "./PartBoundary";
 import { Timeline, type DateRange } from "./timeline/Timeline";
 import { StoryPanel } from "./StoryPanel";
 import { StoryProvider } from "./StoryContext";
-import { listEvents } from "./EventList";
 import { useUrlState } from "./useUrlState";
 
 export interface DatelineAppProps {
@@ -29,18 +26,11 @@ export function DatelineApp({ bundle, tiles }: DatelineAppProps) {
   const [articleOpen, setArticleOpen] = useState(false);
   // The place whose popup the reader opened on the map itself: the map need not fly there.
   const [openedOnMap, setOpenedOnMap] = useState<string>();
+  // The event whose quote should take the keyboard focus once the reading panel shows it.
+  const [quoteToFocus, setQuoteToFocus] = useState<string>();
+  const quoteFocused = useCallback(() => setQuoteToFocus(undefined), []);
 
-  const byActor = useMemo(() => filterEvents(bundle.features, { actors: state.actors }), [bundle, state.actors]);
-  // The actor filter is applied above, once; the timeline needs that set before the date filter.
-  const visible = useMemo(
-    () => filterEvents(byActor, { from: state.from, to: state.to }).sort(compareChronologically),
-    [byActor, state.from, state.to],
-  );
-  const groups = useMemo(() => groupByPlace(visible), [visible]);
-  const events = useMemo(() => listEvents(visible), [visible]);
-  const shownEvents = useMemo(() => new Set(visible.map((f) => f.properties.eventId)), [visible]);
-  const totalEvents = known.events.length;
-  const focusPlace = state.event ? placeOfEvent(bundle.features, state.event, state.place) : state.place;
+  const view = useMemo(() => deriveView(bundle, state), [bundle, state]);
 
   // Handlers read the state from the address bar at the moment they run, not from the last
   // render: a pan reported just after a filter change must not write the old filter back.
@@ -62,12 +52,8 @@ export function DatelineApp({ bundle, tiles }: DatelineAppProps) {
       },
       readInArticle(eventId: string) {
         setArticleOpen(true);
+        setQuoteToFocus(eventId);
         select(eventId);
-        // Once the panel shows the quote, put the keyboard on it.
-        setTimeout(
-          () => document.querySelector<HTMLElement>(`[data-quote-ref="${CSS.escape(eventId)}"]`)?.focus({ preventScroll: true }),
-          50,
-        );
       },
       openPlace(placeId: string) {
         setOpenedOnMap(placeId);
@@ -100,8 +86,7 @@ export function DatelineApp({ bundle, tiles }: DatelineAppProps) {
           bundle={bundle}
           state={state}
           notices={notices}
-          events={events}
-          totalEvents={totalEvents}
+          view={view}
           open={panelOpen}
           onToggle={() => setPanelOpen((open) => !open)}
           onSelectEvent={actions.selectEvent}
@@ -113,13 +98,9 @@ export function DatelineApp({ bundle, tiles }: DatelineAppProps) {
         <main className="map-area" id="map-area" tabIndex={-1} aria-label="Map of the story's events">
           <PartBoundary name="The map" instead="The event list and the article still work." className="map">
             <MapLoader
-              places={bundle.places}
-              features={visible}
-              groups={groups}
-              focusPlace={focusPlace}
-              focusEvent={state.event}
-              focusOpenedOnMap={!state.event && focusPlace === openedOnMap}
-              view={state.view}
+              view={view}
+              focusOpenedOnMap={!state.event && view.focusPlace === openedOnMap}
+              mapView={state.view}
               tiles={tiles}
               onOpenPlace={actions.openPlace}
               onClosePopup={actions.closePopup}
@@ -128,7 +109,7 @@ export function DatelineApp({ bundle, tiles }: DatelineAppProps) {
           </PartBoundary>
           <PartBoundary name="The timeline" instead="The other filters still work.">
             <Timeline
-              features={byActor}
+              features={view.byActor}
               allFeatures={bundle.features}
               dateline={bundle.story.dateline}
               range={{ from: state.from, to: state.to }}
@@ -140,8 +121,10 @@ export function DatelineApp({ bundle, tiles }: DatelineAppProps) {
           <ArticlePanel
             story={bundle.story}
             features={bundle.features}
-            shownEvents={shownEvents}
+            shownEvents={view.shownEventIds}
             focusedEvent={state.event}
+            quoteToFocus={quoteToFocus}
+            onQuoteFocused={quoteFocused}
             onSelectEvent={actions.selectFromArticle}
             onClose={() => setArticleOpen(false)}
           />

@@ -2,24 +2,12 @@
 
 import { useEffect, useRef } from "react";
 import type { EventFeature } from "@/geo/join";
+import type { ListedEvent } from "@/geo/view";
 import { ActorSwatch } from "./ActorChip";
 import { CopyLinkButton } from "./CopyLinkButton";
 import { ReadInArticle } from "./ReadInArticle";
 import { DateText } from "./DateText";
 import { useStory } from "./StoryContext";
-
-export interface ListedEvent {
-  eventId: string;
-  /** The event's features, one per place. */
-  features: EventFeature[];
-}
-
-/** One entry per event, in the order given, from features that may repeat an event at several places. */
-export function listEvents(features: readonly EventFeature[]): ListedEvent[] {
-  const byEvent = new Map<string, EventFeature[]>();
-  for (const feature of features) byEvent.set(feature.properties.eventId, [...(byEvent.get(feature.properties.eventId) ?? []), feature]);
-  return [...byEvent].map(([eventId, list]) => ({ eventId, features: list }));
-}
 
 /** Whether any fact of the event (a place, its date, itself) comes from outside the article. */
 function hasContext(features: readonly EventFeature[]): boolean {

@@ -7,11 +7,29 @@ import { PLACE_KIND_LABELS } from "@/geo/labels";
 import { CopyLinkButton } from "./CopyLinkButton";
 import { EventDetails } from "./EventDetails";
 
+export interface PlacePopupProps {
+  place: PlaceFeature;
+  group: PlaceGroup | undefined;
+  focusedEvent?: string;
+  /** Whether the keyboard focus should move to the heading once it is drawn (the reader opened it with Enter). */
+  takeFocus?: boolean;
+  onFocusTaken?: () => void;
+}
+
 /** A place's popup: its name and kind, then each of its events that pass the filters, in date order. */
-export function PlacePopup({ place, group, focusedEvent }: { place: PlaceFeature; group: PlaceGroup | undefined; focusedEvent?: string }) {
+export function PlacePopup({ place, group, focusedEvent, takeFocus = false, onFocusTaken }: PlacePopupProps) {
   const { name, kind, precision } = place.properties;
   const features = group?.features ?? [];
   const root = useRef<HTMLDivElement>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(
+    function focusHeadingWhenAsked() {
+      if (!takeFocus || !heading.current) return;
+      heading.current.focus({ preventScroll: true });
+      onFocusTaken?.();
+    },
+    [takeFocus, onFocusTaken],
+  );
   useEffect(
     function scrollFocusedEventIntoView() {
       // After Leaflet has laid the popup out (it sizes it once the content is in), scroll the
@@ -28,7 +46,7 @@ export function PlacePopup({ place, group, focusedEvent }: { place: PlaceFeature
   );
   return (
     <div className="place-popup" data-popup-place={place.id} ref={root}>
-      <h2 tabIndex={-1} data-popup-heading>
+      <h2 tabIndex={-1} data-popup-heading ref={heading}>
         {name}
       </h2>
       <p className="place-kind">

@@ -34,7 +34,7 @@ export function SharePage(props: SharePageProps) {
       {/* JSON escaped by jsonLdText: no text from the data can close this tag. */}
       <script type="application/ld+json" nonce={props.nonce} dangerouslySetInnerHTML={{ __html: props.jsonLd }} />
       <div className="share">
-        <article className="share-text">
+        <main className="share-text">
           <p className="brand">
             <Link href="/">Dateline</Link>
           </p>
@@ -46,12 +46,15 @@ export function SharePage(props: SharePageProps) {
               Open in the full map
             </Link>
           </p>
-          <section aria-label="Events">
+          <section aria-labelledby="share-events-heading">
+            <h2 id="share-events-heading" className="share-events-heading">
+              {events.length === 1 ? "The event" : `The events (${events.length})`}
+            </h2>
             {events.map((feature) => (
               <EventDetails key={feature.id} feature={feature} focused={feature.properties.eventId === props.focusEvent} />
             ))}
           </section>
-        </article>
+        </main>
         <section className="share-map" aria-label="Map">
           <FocusedMap
             places={map.places}

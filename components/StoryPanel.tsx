@@ -1,22 +1,22 @@
 "use client";
 
-import { useMemo } from "react";
-import { formatContractDate } from "@/geo/dates";
 import type { StoryBundle } from "@/geo/story";
 import type { Notice, ViewState } from "@/geo/url-state";
+import type { StoryView } from "@/geo/view";
 import { ActorFilter } from "./ActorFilter";
+import { Byline } from "./Byline";
 import { CopyLinkButton } from "./CopyLinkButton";
 import { DownloadLinks } from "./DownloadLinks";
 import { PartBoundary } from "./PartBoundary";
-import { EventList, type ListedEvent } from "./EventList";
+import { EventList } from "./EventList";
 import { StatusNotice } from "./StatusNotice";
 
 export interface StoryPanelProps {
   bundle: StoryBundle;
   state: ViewState;
   notices: readonly Notice[];
-  events: readonly ListedEvent[];
-  totalEvents: number;
+  /** The events, counts and actor counts that the state shows (geo/view.ts). */
+  view: Pick<StoryView, "events" | "counts" | "actorCounts">;
   /** On phones the panel is a bottom sheet; this says whether it is pulled up. */
   open: boolean;
   onToggle: () => void;
@@ -30,26 +30,15 @@ export interface StoryPanelProps {
 
 /** The side panel: the story's title and dateline, the actor legend and filter, and the event list. */
 export function StoryPanel(props: StoryPanelProps) {
-  const { bundle, state, notices, events, totalEvents, open } = props;
-  const actorCounts = useMemo(() => {
-    const counts = new Map<string, number>();
-    const seen = new Set<string>();
-    for (const f of bundle.features) {
-      if (seen.has(f.properties.eventId)) continue;
-      seen.add(f.properties.eventId);
-      for (const actor of f.properties.actors) counts.set(actor, (counts.get(actor) ?? 0) + 1);
-    }
-    return counts;
-  }, [bundle]);
+  const { bundle, state, notices, view, open } = props;
+  const { events, counts, actorCounts } = view;
 
   return (
     <aside className="panel" aria-label="The story and its events">
       <header className="panel-header">
         <p className="brand">Dateline</p>
         <h1>{bundle.story.title}</h1>
-        <p className="dateline">
-          <time dateTime={bundle.story.dateline}>{formatContractDate(bundle.story.dateline)}</time> · {bundle.story.source}
-        </p>
+        <Byline story={bundle.story} className="dateline" />
         <div className="panel-actions">
           <CopyLinkButton what="this view" title={bundle.story.title} />
           <button type="button" className="chip open-article" onClick={props.onOpenArticle}>
@@ -72,7 +61,7 @@ export function StoryPanel(props: StoryPanelProps) {
           />
         </PartBoundary>
         <h2 className="list-heading" id="event-list" tabIndex={-1}>
-          Events <span className="summary">{`${events.length} of ${totalEvents} events`}</span>
+          Events <span className="summary">{`${counts.shown} of ${counts.total} events`}</span>
         </h2>
         {events.length === 0 ? (
           <p className="empty">

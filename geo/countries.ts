@@ -18,6 +18,18 @@ export function countryFeatures(topology: Topology): CountryFeature[] {
   return feature(topology, collection).features as CountryFeature[];
 }
 
+/**
+ * Natural Earth countries without an ISO 3166-1 numeric code (world-atlas leaves their `id` out),
+ * by name: Kosovo has the alpha-2 code "XK" that GeoNames and the EU use. N. Cyprus and
+ * Somaliland have none.
+ */
+const WITHOUT_NUMERIC_CODE: Readonly<Record<string, string>> = { Kosovo: "XK" };
+
+/** The ISO 3166-1 alpha-2 code of a Natural Earth country ("SY"), or undefined when it has none. */
+export function alpha2Of(feature: CountryFeature): string | undefined {
+  return feature.id === undefined ? WITHOUT_NUMERIC_CODE[feature.properties.name] : countries.numericToAlpha2(String(feature.id));
+}
+
 let detailed: Map<string, CountryFeature> | undefined;
 
 /** The 1:10m country for an ISO alpha-2 code (parsed once, on first use: it is 3.6 MB). */

@@ -32,6 +32,27 @@ export const provenanceSchema = z.discriminatedUnion("kind", [
 
 export const placeKinds = ["city", "air-base", "airport", "province", "country"] as const;
 
+/**
+ * The Natural Earth outline an area-sized place is drawn as: a country's (admin-0, by ISO 3166-1
+ * alpha-2 code) or a province's (admin-1, by ISO 3166-2 code as in Natural Earth's `iso_3166_2`).
+ * Exactly one of the two; the other key is typed `undefined`, so `outline?.naturalEarthCountry`
+ * reads either kind.
+ * @example { "naturalEarthCountry": "SY" } or { "naturalEarthAdmin1": "SY-LA" }
+ */
+export const outlineSchema = z.union(
+  [
+    z.strictObject({
+      naturalEarthCountry: z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code like "SY"'),
+      naturalEarthAdmin1: z.never().optional(),
+    }),
+    z.strictObject({
+      naturalEarthAdmin1: z.string().regex(/^[A-Z]{2}-[A-Z0-9]{1,3}$/, 'must be an ISO 3166-2 code like "SY-LA"'),
+      naturalEarthCountry: z.never().optional(),
+    }),
+  ],
+  { error: 'must be either { "naturalEarthCountry": "SY" } or { "naturalEarthAdmin1": "SY-LA" } (an ISO 3166-2 code)' },
+);
+
 export const placePropertiesSchema = z.object({
   name: z.string().min(1),
   kind: z.enum(placeKinds),
@@ -42,8 +63,8 @@ export const placePropertiesSchema = z.object({
   precision: z.enum(["exact", "approximate"]),
   /** Where the coordinates come from. */
   coordinatesSource: z.string().min(1),
-  /** For a country-sized place: the Natural Earth country whose outline the map draws. */
-  outline: z.object({ naturalEarthCountry: z.string().regex(/^[A-Z]{2}$/) }).optional(),
+  /** For an area-sized place: the Natural Earth outline the map draws (`outlineSchema`). */
+  outline: outlineSchema.optional(),
 });
 
 export const placeFeatureSchema = z.object({
@@ -69,6 +90,11 @@ export const actorSchema = z.object({
 
 export const actorsFileSchema = z.object({ actors: z.array(z.unknown()) });
 
+/** A byline is a name, not a sentence. */
+const BYLINE_MAX = 80;
+/** A document's file name ("copy.txt", "wire-2020-01-08.docx"): provenance, not a byline. */
+const FILE_NAME = /\S\.(txt|md|html?|json|xml|csv|rtf|docx?|odt|pdf)\b/i;
+
 export const storySchema = z.object({
   id: idSchema,
   title: z.string().min(1),
@@ -77,7 +103,24 @@ export const storySchema = z.object({
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/)
     .refine(isContractDate, "must be a real calendar date"),
-  source: z.string().min(1),
+  /**
+   * The byline's source, as a newspaper prints it above the date: an agency or a publication
+   * ("Reuters", "Wire report"). Never how the copy reached Dateline: that is `sourceNote`.
+   */
+  source: z
+    .string()
+    .min(1)
+    .max(BYLINE_MAX, `must be at most ${BYLINE_MAX} characters: a byline names the source; put the rest in sourceNote`)
+    .refine(
+      (source) => !FILE_NAME.test(source),
+      'must name the source as a byline does ("Reuters", "Wire report"), not a file: put how the copy reached Dateline in sourceNote',
+    ),
+  /**
+   * How the copy reached Dateline and what it does not say (its publisher, say): shown with the
+   * article's credits, not in the byline.
+   * @example "Supplied to Dateline as the file 2020-01-08-putin-visits-syria.txt; the copy does not name its publisher."
+   */
+  sourceNote: z.string().min(1).optional(),
   /** The one story that `/` shows. */
   frontPage: z.boolean().default(false),
   /** The article's text, verbatim. Quotes are character offsets into it. */
@@ -109,6 +152,7 @@ export type Citation = z.infer<typeof citationSchema>;
 export type Provenance = z.infer<typeof provenanceSchema>;
 export type PlaceFeature = z.infer<typeof placeFeatureSchema>;
 export type PlaceKind = (typeof placeKinds)[number];
+export type PlaceOutline = z.infer<typeof outlineSchema>;
 export type Actor = z.infer<typeof actorSchema>;
 export type Story = z.infer<typeof storySchema>;
 export type StoryEvent = z.infer<typeof eventSchema>;

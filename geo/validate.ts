@@ -3,8 +3,10 @@
  * problems with file, record, field and value, and left out; every valid record is kept.
  * `npm run validate`, `next build` and the tests all go through here.
  */
+import booleanPointInPolygon from "@turf/boolean-point-in-polygon";
 import type { Position } from "geojson";
 import type { z } from "zod";
+import { admin1Area, admin1At, admin1Codes, admin1Units } from "./admin1";
 import { isInCountry, countryAt } from "./countries";
 import { didYouMean, showValue, type Problem } from "./problems";
 import {
@@ -120,6 +122,55 @@ function decimals(n: number): number {
   return text.includes(".") ? (text.split(".")[1] ?? "").length : 0;
 }
 
+/** Why an admin-1 code cannot outline a place in `country`, if it cannot. */
+function admin1CodeMessage(code: string, country: string): string | undefined {
+  const units = admin1Units(code);
+  const unit = units[0];
+  if (!unit) {
+    const codes = admin1Codes();
+    const sameCountry = codes.filter((c) => c.startsWith(`${country}-`));
+    return `unknown Natural Earth admin-1 code${didYouMean(code, sameCountry) || didYouMean(code, codes)}`;
+  }
+  const names = [...new Set(units.map((u) => u.name))];
+  if (names.length > 1) return `ambiguous: Natural Earth gives this code to ${names.join(" and ")}`;
+  if (unit.country !== country) return `Natural Earth puts ${unit.name} (${code}) in ${unit.country}, not in ${country}`;
+  return undefined;
+}
+
+/**
+ * Checks a place's outline against Natural Earth. An admin-1 code must exist (did-you-mean among
+ * the country's codes first), name one unit, lie in the place's country and contain the place's
+ * point; a country outline must be the place's own country, whose shape the point was checked
+ * against already. `pointChecked`: the point passed its own checks, so testing it means something.
+ */
+function outlineProblems(file: string, place: PlaceFeature, pointChecked: boolean): Problem[] {
+  const { outline, country } = place.properties;
+  const record = `place "${place.id}"`;
+  if (outline?.naturalEarthCountry !== undefined && outline.naturalEarthCountry !== country) {
+    const field = "properties.outline.naturalEarthCountry";
+    return [{ file, record, field, value: showValue(outline.naturalEarthCountry), message: `must be the place's own country ${country}` }];
+  }
+  const code = outline?.naturalEarthAdmin1;
+  if (code === undefined) return [];
+  const message = admin1CodeMessage(code, country);
+  if (message !== undefined) return [{ file, record, field: "properties.outline.naturalEarthAdmin1", value: showValue(code), message }];
+
+  const area = admin1Area(code);
+  const position = place.geometry.coordinates;
+  if (!pointChecked || !area || booleanPointInPolygon(position, area.geometry)) return [];
+  const actual = admin1At(position, country);
+  const where = actual === undefined ? "" : `: it is in ${actual.name} (${actual.code})`;
+  return [
+    {
+      file,
+      record,
+      field: "geometry.coordinates",
+      value: showValue(position),
+      message: `point lies outside its outline ${area.name} (${code})${where}`,
+    },
+  ];
+}
+
 function placeProblems(file: string, place: PlaceFeature, inCountry: CountryCheck): Problem[] {
   const position = place.geometry.coordinates;
   const record = `place "${place.id}"`;
@@ -144,7 +195,7 @@ function placeProblems(file: string, place: PlaceFeature, inCountry: CountryChec
       message: `point lies outside its country ${place.properties.country}: it is ${where}${swapped}`,
     });
   }
-  return problems;
+  return [...problems, ...outlineProblems(file, place, problems.length === 0)];
 }
 
 /** Ids a reference may name, and ids written in the data but rejected for problems of their own. */

@@ -1,11 +1,12 @@
 "use client";
 
-import { useEffect, useMemo, useRef } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { formatContractDate } from "@/geo/dates";
 import type { EventFeature } from "@/geo/join";
 import { articleOrder, textRuns } from "@/geo/quotes";
 import type { Story } from "@/geo/schema";
 import { distinctEvents } from "@/geo/timeline";
+import { Byline } from "../Byline";
 import { ProvenanceMark } from "../ProvenanceMark";
 import { useStory } from "../StoryContext";
 import { ArticleText, type QuoteInfo } from "./ArticleText";
@@ -18,6 +19,9 @@ export interface ArticlePanelProps {
   features: readonly EventFeature[];
   shownEvents: ReadonlySet<string>;
   focusedEvent?: string;
+  /** An event whose quote button should take the keyboard focus once it is drawn ("Read in the article"). */
+  quoteToFocus?: string;
+  onQuoteFocused?: () => void;
   onSelectEvent: (eventId: string) => void;
   /** Narrow screens show the panel as a drawer: this closes it. */
   onClose: () => void;
@@ -27,7 +31,8 @@ export interface ArticlePanelProps {
  * The reading panel: the article's full text with each event's quote highlighted, story mode,
  * and the facts Dateline added from outside the article, each with its citation.
  */
-export function ArticlePanel({ story, features, shownEvents, focusedEvent, onSelectEvent, onClose }: ArticlePanelProps) {
+export function ArticlePanel(props: ArticlePanelProps) {
+  const { story, features, shownEvents, focusedEvent, quoteToFocus, onQuoteFocused, onSelectEvent, onClose } = props;
   const { actorsById } = useStory();
   const events = useMemo(() => articleOrder(distinctEvents(features).map((f) => f.properties)), [features]);
   const steps = useMemo(() => events.map((e) => e.eventId), [events]);
@@ -48,6 +53,17 @@ export function ArticlePanel({ story, features, shownEvents, focusedEvent, onSel
   );
   const contextFacts = useMemo(() => contextFactsOf(features), [features]);
   const scroller = useRef<HTMLDivElement>(null);
+  // Each quote's button, by event id: filled by ArticleText's refs, read once they are drawn.
+  const [quoteButtons] = useState(() => new Map<string, HTMLButtonElement>());
+
+  useEffect(
+    function focusQuoteWhenAsked() {
+      if (!quoteToFocus) return;
+      quoteButtons.get(quoteToFocus)?.focus({ preventScroll: true });
+      onQuoteFocused?.();
+    },
+    [quoteToFocus, onQuoteFocused, quoteButtons],
+  );
 
   useEffect(
     function scrollToFocusedQuote() {
@@ -75,10 +91,15 @@ export function ArticlePanel({ story, features, shownEvents, focusedEvent, onSel
         <StoryStepper steps={steps} current={focusedEvent} onGo={onSelectEvent} />
       </header>
       <div className="article-scroll" ref={scroller}>
-        <p className="article-meta">
-          <time dateTime={story.dateline}>{formatContractDate(story.dateline)}</time> · {story.source}
-        </p>
-        <ArticleText runs={runs} quotes={quotes} focusedEvent={focusedEvent} shownEvents={shownEvents} onSelect={onSelectEvent} />
+        <Byline story={story} className="article-meta" />
+        <ArticleText
+          runs={runs}
+          quotes={quotes}
+          focusedEvent={focusedEvent}
+          shownEvents={shownEvents}
+          onSelect={onSelectEvent}
+          buttons={quoteButtons}
+        />
         {contextFacts.length > 0 && (
           <section className="context-facts" aria-labelledby="context-heading">
             <h3 id="context-heading">Not in the article: what Dateline added</h3>
@@ -89,6 +110,12 @@ export function ArticlePanel({ story, features, shownEvents, focusedEvent, onSel
                 </li>
               ))}
             </ul>
+          </section>
+        )}
+        {story.sourceNote !== undefined && (
+          <section className="article-about" aria-labelledby="article-about-heading">
+            <h3 id="article-about-heading">About this article</h3>
+            <p>{story.sourceNote}</p>
           </section>
         )}
       </div>

@@ -17,6 +17,8 @@ export interface ArticleTextProps {
   /** Events that pass the filters; the others' highlights are drawn faintly. */
   shownEvents: ReadonlySet<string>;
   onSelect: (eventId: string) => void;
+  /** Filled with each quote's button by event id, so that the panel can put the focus on one. */
+  buttons?: Map<string, HTMLButtonElement>;
 }
 
 /** A highlight's colours: a tint of its first actor, and a stripe of each actor's colour under it. */
@@ -30,7 +32,7 @@ function markStyle(actors: readonly Actor[]): CSSProperties {
  * followed by a numbered button (its step in story mode) that focuses the event; the number is
  * CSS-generated, so the mark's text stays exactly the article's.
  */
-export function ArticleText({ runs, quotes, focusedEvent, shownEvents, onSelect }: ArticleTextProps) {
+export function ArticleText({ runs, quotes, focusedEvent, shownEvents, onSelect, buttons }: ArticleTextProps) {
   const render = (list: readonly TextRun[]) =>
     list.map((run) => {
       if (run.kind === "text") return run.text;
@@ -58,6 +60,10 @@ export function ArticleText({ runs, quotes, focusedEvent, shownEvents, onSelect 
             type="button"
             className="quote-ref"
             data-quote-ref={run.eventId}
+            ref={(element) => {
+              if (element) buttons?.set(run.eventId, element);
+              else buttons?.delete(run.eventId);
+            }}
             data-step={info?.step}
             aria-label={`Show on the map: ${info?.title ?? run.eventId}`}
             aria-current={run.eventId === focusedEvent || undefined}

@@ -1,56 +1,134 @@
 "use client";
 
+import L from "leaflet";
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from "geojson";
 import { useEffect, useMemo, useState } from "react";
-import { GeoJSON, Pane } from "react-leaflet";
+import { GeoJSON, Pane, useMap } from "react-leaflet";
 import { feature } from "topojson-client";
 import type { GeometryCollection, Topology } from "topojson-specification";
+import type { BasemapLabel } from "@/geo/basemap";
 
-type Countries = FeatureCollection<Polygon | MultiPolygon, { name: string }>;
+type Shapes = FeatureCollection<Polygon | MultiPolygon, { name: string }>;
 
-// Leaflet renders attribution as HTML: this constant is ours, never user input.
-const NATURAL_EARTH = 'Country shapes: <a href="https://www.naturalearthdata.com/">Natural Earth</a>';
-const LAND_STYLE = { color: "#9aa5b1", weight: 0.8, fillColor: "#eef0ea", fillOpacity: 1 };
-const OUTLINE_STYLE = { color: "#1b2a3a", weight: 2, dashArray: "6 4", fill: true, fillColor: "#1b2a3a", fillOpacity: 0.06 };
+export interface BasemapData {
+  countries: Shapes;
+  /** Outlines of area-sized places (Latakia Governorate), each feature's id the place id. */
+  areas: Shapes;
+  /** Admin-1 boundaries in the story's region, if the build made them. */
+  provinces?: Shapes;
+  labels: BasemapLabel[];
+}
 
-/** Fetches the bundled Natural Earth outlines once; until they arrive the map shows its sea colour. */
-function useCountries(): Countries | undefined {
-  const [countries, setCountries] = useState<Countries>();
-  useEffect(() => {
+interface BasemapFile {
+  topology: Topology;
+  labels: BasemapLabel[];
+}
+
+function shapes(topology: Topology, name: string): Shapes | undefined {
+  const object = topology.objects[name] as GeometryCollection<{ name: string }> | undefined;
+  return object && (feature(topology, object) as Shapes);
+}
+
+/** Fetches the basemap built at `next build` once, after the first view; until it arrives the map shows its sea colour. */
+export function useBasemap(): BasemapData | undefined {
+  const [data, setData] = useState<BasemapData>();
+  useEffect(function fetchBasemap() {
     const controller = new AbortController();
     fetch("/basemap.json", { signal: controller.signal })
       .then((response) => (response.ok ? response.json() : Promise.reject(new Error(`basemap: HTTP ${response.status}`))))
-      .then((topology: Topology) =>
-        setCountries(feature(topology, topology.objects.countries as GeometryCollection<{ name: string }>) as Countries),
-      )
+      .then(({ topology, labels }: BasemapFile) => {
+        const empty: Shapes = { type: "FeatureCollection", features: [] };
+        setData({
+          countries: shapes(topology, "countries") ?? empty,
+          areas: shapes(topology, "areas") ?? empty,
+          provinces: shapes(topology, "provinces"),
+          labels,
+        });
+      })
       .catch((error: unknown) => {
-        if (!controller.signal.aborted) console.warn("Dateline: the country outlines could not be loaded", error);
+        if (!controller.signal.aborted) console.warn("Dateline: the basemap could not be loaded", error);
       });
     return () => controller.abort();
   }, []);
-  return countries;
+  return data;
+}
+
+// Leaflet renders attribution as HTML: these constants are ours, never user input.
+const CREDITS = [
+  'Shapes: <a href="https://www.naturalearthdata.com/">Natural Earth</a>',
+  'Place names: <a href="https://www.geonames.org/">GeoNames</a> (<a href="https://creativecommons.org/licenses/by/4.0/">CC BY 4.0</a>)',
+];
+const LAND_STYLE = { color: "#9aa5b1", weight: 0.8, fillColor: "#eef0ea", fillOpacity: 1 };
+const PROVINCE_STYLE = { color: "#b9c1c9", weight: 0.6, fill: false, dashArray: "2 3" };
+const OUTLINE_STYLE = {
+  className: "country-outline",
+  color: "#1b2a3a",
+  weight: 2,
+  dashArray: "6 4",
+  fill: true,
+  fillColor: "#1b2a3a",
+  fillOpacity: 0.06,
+};
+const AREA_STYLE = {
+  className: "area-outline",
+  color: "#0b5cad",
+  weight: 2,
+  dashArray: "5 3",
+  fill: true,
+  fillColor: "#0b5cad",
+  fillOpacity: 0.1,
+};
+
+function subset(collection: Shapes, ids: readonly string[]): Shapes {
+  const chosen: Feature<Polygon | MultiPolygon, { name: string }>[] = collection.features.filter((f) => ids.includes(String(f.id)));
+  return { type: "FeatureCollection", features: chosen };
+}
+
+/** Credits the basemap's sources once, on the map's attribution control. */
+function useCredits() {
+  const map = useMap();
+  useEffect(
+    function credit() {
+      for (const credit of CREDITS) map.attributionControl?.addAttribution(credit);
+      return () => {
+        for (const credit of CREDITS) map.attributionControl?.removeAttribution(credit);
+      };
+    },
+    [map],
+  );
+}
+
+export interface BasemapProps {
+  data: BasemapData | undefined;
+  /** Natural Earth country codes to outline: the countries that stand for a place (Syria, for "the war in Syria"). */
+  outlinedCountries: readonly string[];
+  /** Place ids whose outline to draw (Latakia Governorate). */
+  outlinedAreas: readonly string[];
 }
 
 /**
- * Country shapes drawn as vectors, so the map is never blank and works offline; countries that
- * stand for a place (Syria, for "the war in Syria") get a dashed outline.
+ * Country shapes drawn as vectors, so the map is never blank and works offline, on one canvas:
+ * Leaflet's canvas renderer draws all of them in one pass instead of a DOM node each. Places that
+ * are areas get their outline.
  */
-export function Basemap({ outlined }: { outlined: readonly string[] }) {
-  const countries = useCountries();
-  const highlighted = useMemo(() => {
-    if (!countries) return undefined;
-    const chosen: Feature<Polygon | MultiPolygon, { name: string }>[] = countries.features.filter((f) => outlined.includes(String(f.id)));
-    return { type: "FeatureCollection", features: chosen } as Countries;
-  }, [countries, outlined]);
-  if (!countries || !highlighted) return null;
+export function Basemap({ data, outlinedCountries, outlinedAreas }: BasemapProps) {
+  useCredits();
+  const renderer = useMemo(() => L.canvas({ pane: "basemap", padding: 0.5 }), []);
+  const countryKey = outlinedCountries.join(",");
+  const areaKey = outlinedAreas.join(",");
+  const highlighted = useMemo(() => data && subset(data.countries, countryKey.split(",")), [data, countryKey]);
+  const areas = useMemo(() => data && subset(data.areas, areaKey.split(",")), [data, areaKey]);
   return (
     <>
       {/* Below the tile pane (200): raster tiles, when configured, cover the vector land. */}
       <Pane name="basemap" style={{ zIndex: 150 }}>
-        <GeoJSON data={countries} style={LAND_STYLE} interactive={false} attribution={NATURAL_EARTH} />
+        {/* GeoJSON passes its options, the renderer among them, to every shape it makes. */}
+        {data && <GeoJSON data={data.countries} style={{ ...LAND_STYLE, renderer }} interactive={false} />}
+        {data?.provinces && <GeoJSON data={data.provinces} style={{ ...PROVINCE_STYLE, renderer }} interactive={false} />}
       </Pane>
       {/* <GeoJSON> reads `data` once: re-key it when the set of outlines changes. */}
-      <GeoJSON key={outlined.join(",")} data={highlighted} style={OUTLINE_STYLE} interactive={false} />
+      {highlighted && <GeoJSON key={`c:${countryKey}`} data={highlighted} style={OUTLINE_STYLE} interactive={false} />}
+      {areas && <GeoJSON key={`a:${areaKey}`} data={areas} style={AREA_STYLE} interactive={false} />}
     </>
   );
 }

@@ -2,60 +2,114 @@
 
 import type L from "leaflet";
 import { useEffect, useMemo, useRef } from "react";
-import { Marker, Popup, useMap } from "react-leaflet";
+import { Marker } from "react-leaflet";
 import type { PlaceGroup } from "@/geo/group";
+import type { MarkerLayout } from "@/geo/layout";
 import type { PlaceFeature } from "@/geo/schema";
-import { PlacePopup } from "../PlacePopup";
 import { useStory } from "../StoryContext";
-import { placeIcon } from "./placeIcon";
+import { applyLayout, placeIcon, renderFace } from "./placeIcon";
 
 export interface PlaceMarkerProps {
   place: PlaceFeature;
   group: PlaceGroup | undefined;
-  focused: boolean;
-  focusedEvent?: string;
-  /** Called with the marker once it is on the map, and with null when it leaves. */
-  register: (placeId: string, marker: L.Marker | null) => void;
+  selected: boolean;
+  layout: MarkerLayout | undefined;
+  /** True once when the keyboard focus should come (back) to this marker. */
+  takeFocus: boolean;
+  onFocusTaken: () => void;
+  /** The reader chose this marker: with the mouse or touch, or with Enter (`viaKeyboard`). */
+  onSelect: (placeId: string, viaKeyboard: boolean) => void;
+  /** The marker took the keyboard focus: the map may need to bring it into view. */
+  onFocus: (placeId: string) => void;
 }
 
-/** One place on the map: its marker face and, as React children, its popup. */
-export function PlaceMarker({ place, group, focused, focusedEvent, register }: PlaceMarkerProps) {
+/**
+ * One place on the map. Its element is built once and filled from the props, so what it shows
+ * (count, actor marks, label, selection) always follows the state; what the reader does with it is
+ * reported through react-leaflet's event handlers. Its popup is the map's, not its own: see
+ * SelectedPopup.
+ */
+export function PlaceMarker({ place, group, selected, layout, takeFocus, onFocusTaken, onSelect, onFocus }: PlaceMarkerProps) {
   const { actorsById } = useStory();
   const markerRef = useRef<L.Marker>(null);
-  const actorKey = group?.actors.join(",") ?? "";
-  const eventCount = group?.features.length ?? 0;
-  const contextOnly = group?.contextOnly ?? false;
-  const icon = useMemo(
-    () =>
-      placeIcon({
-        place,
-        eventCount,
-        actors: actorKey.split(",").flatMap((id) => actorsById.get(id) ?? []),
-        contextOnly,
-        focused,
-      }),
-    [place, eventCount, actorKey, contextOnly, focused, actorsById],
-  );
+  const icon = useMemo(() => placeIcon(), []);
   const [lng, lat] = place.geometry.coordinates;
   // A new array each render would make react-leaflet move the marker, which stops a running pan.
   const position = useMemo((): [number, number] => [lat, lng], [lat, lng]);
-  // Popups never wider than the map, leaving room for the zoom buttons on a phone.
-  const mapWidth = useMap().getSize().x;
-  const maxWidth = Math.max(200, Math.min(340, mapWidth - 100));
+  const eventCount = group?.features.length ?? 0;
+  const actorKey = group?.actors.join(",") ?? "";
+  const contextOnly = group?.contextOnly ?? false;
 
   useEffect(
-    function registerMarker() {
-      register(place.id, markerRef.current);
-      return () => register(place.id, null);
+    function showContent() {
+      const element = markerRef.current?.getElement();
+      if (!element) return;
+      const actors = actorKey ? actorKey.split(",").flatMap((id) => actorsById.get(id) ?? []) : [];
+      renderFace(element, { place, eventCount, actors, contextOnly });
     },
-    [place.id, register],
+    [place, eventCount, actorKey, contextOnly, actorsById],
+  );
+
+  useEffect(
+    function showLayout() {
+      const element = markerRef.current?.getElement();
+      if (element && layout) applyLayout(element, layout.offset, layout.side);
+    },
+    [layout, eventCount, actorKey],
+  );
+
+  useEffect(
+    function showSelection() {
+      markerRef.current?.getElement()?.classList.toggle("is-selected", selected);
+    },
+    [selected],
+  );
+
+  useEffect(
+    function focusWhenAsked() {
+      if (!takeFocus) return;
+      markerRef.current?.getElement()?.focus({ preventScroll: true });
+      onFocusTaken();
+    },
+    [takeFocus, onFocusTaken],
+  );
+
+  const eventHandlers = useMemo<L.LeafletEventHandlerFnMap>(
+    () => ({
+      click: () => onSelect(place.id, false),
+      // Leaflet reports keys pressed on a marker as its `keypress`; Enter and Space choose it, as on a button.
+      keypress: (event) => {
+        const key = (event as L.LeafletKeyboardEvent).originalEvent;
+        if (key.key !== "Enter" && key.key !== " ") return;
+        key.preventDefault();
+        onSelect(place.id, true);
+      },
+    }),
+    [onSelect, place.id],
+  );
+
+  useEffect(
+    function reportFocus() {
+      const element = markerRef.current?.getElement();
+      if (!element) return;
+      const focused = () => onFocus(place.id);
+      element.addEventListener("focus", focused);
+      return () => element.removeEventListener("focus", focused);
+    },
+    [onFocus, place.id],
   );
 
   return (
-    <Marker ref={markerRef} position={position} icon={icon} keyboard riseOnHover>
-      <Popup maxWidth={maxWidth} minWidth={Math.min(240, maxWidth)} autoPanPaddingTopLeft={[56, 16]} autoPanPaddingBottomRight={[16, 16]}>
-        <PlacePopup place={place} group={group} focusedEvent={focusedEvent} />
-      </Popup>
-    </Marker>
+    <Marker
+      ref={markerRef}
+      position={position}
+      icon={icon}
+      keyboard
+      // The map brings a focused marker into view itself, as its own move (see DatelineMap).
+      autoPanOnFocus={false}
+      riseOnHover
+      zIndexOffset={selected ? 1000 : 0}
+      eventHandlers={eventHandlers}
+    />
   );
 }

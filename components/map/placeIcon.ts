@@ -1,70 +1,116 @@
 import L from "leaflet";
 import { textColorOn } from "@/geo/colors";
+import type { Extent, LabelSide, Point } from "@/geo/layout";
 import type { Actor, PlaceFeature } from "@/geo/schema";
 
-export interface PlaceIconOptions {
+/** The disc is 32 px: a touch target well over WCAG's 24 px. */
+export const FACE_SIZE = 32;
+const HALF = FACE_SIZE / 2;
+/** The actor marks sit under the disc, each about 22 px wide. */
+const MARKS_TOP = 35;
+const MARKS_HEIGHT = 14;
+const MARK_WIDTH = 24;
+
+export interface FaceContent {
   place: PlaceFeature;
   eventCount: number;
   actors: readonly Actor[];
   contextOnly: boolean;
-  focused: boolean;
 }
 
-const SIZE = 32;
+/** The box the face covers around the marker's centre, for the layout: the disc and the marks. */
+export function faceExtent(actorCount: number): Extent {
+  const half = Math.max(HALF, (actorCount * MARK_WIDTH) / 2);
+  return { left: -half, right: half, top: -HALF, bottom: actorCount > 0 ? MARKS_TOP + MARKS_HEIGHT - HALF : HALF };
+}
 
 /**
- * Builds the marker's face with DOM calls and `textContent`, never an HTML string: Leaflet's
- * `divIcon({ html })` would parse a string as HTML.
+ * The marker's accessible name: the place's name, which is the marker's visible label (WCAG 2.5.3:
+ * a speech user says what they see), then what its badge shows, in words.
+ * @example "Damascus, 5 events: Syrian rebels (RB), Syrian government (SY), Russia (RU)"
  */
-function markerFace({ place, eventCount, actors, contextOnly, focused }: PlaceIconOptions): HTMLElement {
+export function markerName({ place, eventCount, actors }: Omit<FaceContent, "contextOnly">): string {
+  const events = `${eventCount} event${eventCount === 1 ? "" : "s"}`;
+  const who = actors.map((a) => `${a.name} (${a.abbreviation})`).join(", ");
+  return who ? `${place.properties.name}, ${events}: ${who}` : `${place.properties.name}, ${events}`;
+}
+
+/**
+ * Fills a marker's element with its name label, actor marks and count, with DOM calls and
+ * `textContent`, never an HTML string (data text must not be parsed as HTML). The element itself
+ * is kept, so a marker that holds the keyboard focus keeps it when its content changes.
+ *
+ * The name is the marker's text label. The count and the marks are a badge, drawn by CSS from
+ * `data-count` and `data-mark` and said in words in the accessible name: as text they would be
+ * read run together with the name ("DamascusRBSY5"), and a badge clipped at the map's edge would
+ * leave a visible text that no longer matches the name.
+ */
+export function renderFace(element: HTMLElement, content: FaceContent) {
+  const { place, eventCount, actors, contextOnly } = content;
+  element.dataset.place = place.id;
+  element.setAttribute("aria-label", markerName(content));
+
+  const label = document.createElement("span");
+  label.className = "place-label";
+  label.textContent = place.properties.name;
+
   const face = document.createElement("div");
   face.className = [
     "place-marker",
     place.properties.precision === "exact" ? "is-exact" : "is-approximate",
     contextOnly ? "is-context" : "",
-    focused ? "is-focused" : "",
   ].join(" ");
-  face.setAttribute("aria-hidden", "true");
-  const count = document.createElement("span");
-  count.className = "place-marker-count";
-  count.textContent = String(eventCount);
-  face.append(count);
-  const swatches = document.createElement("span");
-  swatches.className = "place-marker-actors";
+  const marks = document.createElement("span");
+  marks.className = "place-marker-actors";
   for (const actor of actors) {
     const swatch = document.createElement("span");
     swatch.className = "actor-swatch";
     swatch.style.background = actor.color;
     swatch.style.color = textColorOn(actor.color);
-    swatch.textContent = actor.abbreviation;
-    swatches.append(swatch);
+    swatch.dataset.mark = actor.abbreviation;
+    marks.append(swatch);
   }
-  face.append(swatches);
-  return face;
+  const count = document.createElement("span");
+  count.className = "place-marker-count";
+  count.dataset.count = String(eventCount);
+  face.append(marks, count);
+
+  const side = element.querySelector<HTMLElement>(".place-label")?.dataset.side;
+  if (side) label.dataset.side = side;
+  else label.hidden = true;
+  element.replaceChildren(label, face);
 }
 
-/** A DivIcon whose element carries the contract's hooks: `data-place` and an accessible name. */
-class PlaceIcon extends L.DivIcon {
-  constructor(private readonly details: PlaceIconOptions) {
-    super({
-      html: markerFace(details),
-      className: "place-marker-icon",
-      iconSize: [SIZE, SIZE],
-      iconAnchor: [SIZE / 2, SIZE / 2],
-      popupAnchor: [0, -SIZE / 2],
-    });
-  }
-
-  override createIcon(oldIcon?: HTMLElement): HTMLElement {
-    const element = super.createIcon(oldIcon);
-    const { place, eventCount } = this.details;
-    element.dataset.place = place.id;
-    element.setAttribute("aria-label", place.properties.name);
-    element.title = `${place.properties.name}: ${eventCount} event${eventCount === 1 ? "" : "s"}`;
-    return element;
-  }
+/**
+ * Moves a face away from its place (the layout pushes crowded markers apart; a leader line drawn
+ * in CSS from `--dx`/`--dy` joins it to its true position) and puts its label on the given side.
+ * Leaflet positions icons with `transform` and sets their margins only when it builds them, so the
+ * margins are free for the offset.
+ */
+export function applyLayout(element: HTMLElement, offset: Point, side: LabelSide | null) {
+  const displaced = Math.hypot(offset.x, offset.y) > 1;
+  element.style.marginLeft = `${offset.x - HALF}px`;
+  element.style.marginTop = `${offset.y - HALF}px`;
+  element.classList.toggle("is-displaced", displaced);
+  element.style.setProperty("--dx", `${offset.x}px`);
+  element.style.setProperty("--dy", `${offset.y}px`);
+  element.style.setProperty("--leader-length", `${Math.hypot(offset.x, offset.y)}px`);
+  element.style.setProperty("--leader-angle", `${Math.atan2(offset.y, offset.x)}rad`);
+  const label = element.querySelector<HTMLElement>(".place-label");
+  if (!label) return;
+  label.hidden = side === null;
+  if (side) label.dataset.side = side;
 }
 
-export function placeIcon(options: PlaceIconOptions): L.DivIcon {
-  return new PlaceIcon(options);
+/**
+ * One icon per marker for its whole life: its element is filled by `renderFace` and laid out by
+ * `applyLayout`, never rebuilt, so focus and the label's place survive every change of content.
+ */
+export function placeIcon(): L.DivIcon {
+  return L.divIcon({
+    className: "place-marker-icon",
+    iconSize: [FACE_SIZE, FACE_SIZE],
+    iconAnchor: [HALF, HALF],
+    popupAnchor: [0, -HALF],
+  });
 }

@@ -1,10 +1,11 @@
 "use client";
 
-import { useCallback, useMemo, useState } from "react";
+import { useCallback, useId, useMemo, useRef, useState, type KeyboardEvent } from "react";
 import { formatContractDate, isIsoDay } from "@/geo/dates";
 import type { EventFeature } from "@/geo/join";
 import { detailScale, histogram, overviewScale, playbackSteps, storyWeek, type TimelineScale } from "@/geo/timeline";
 import { TimelineChart } from "./TimelineChart";
+import { useExpanded } from "./useExpanded";
 import { usePlayback } from "./usePlayback";
 
 export interface DateRange {
@@ -36,6 +37,8 @@ function bucketIndex(buckets: { start: string; end: string }[], day: string | un
  * Filter by date: a histogram with a two-handle brush, exact date inputs, presets, and playback.
  * Two scales make both readable: the whole story by month (2011 to 2020) and its week by day.
  * The brush handles are range inputs, so arrows, Page Up/Down, Home and End move them.
+ * It folds to one bar, a disclosure button that says which dates the filter keeps: folded by
+ * default on phones, where the map needs the room, and open over the map when unfolded there.
  */
 export function Timeline({ features, allFeatures, dateline, range, onChange }: TimelineProps) {
   const week = storyWeek(dateline);
@@ -58,6 +61,17 @@ export function Timeline({ features, allFeatures, dateline, range, onChange }: T
     [steps, onChange],
   );
   const { playing, setPlaying } = usePlayback(steps, stepIndex, showStep);
+  const { expanded, setExpanded, phone } = useExpanded();
+  const bodyId = useId();
+  const toggle = useRef<HTMLButtonElement>(null);
+  const filtered = range.from !== undefined || range.to !== undefined;
+  const status = stepIndex >= 0 ? `Up to ${steps[stepIndex]?.label}: step ${stepIndex + 1} of ${steps.length}` : describeRange(range);
+  // On a phone the open timeline lies over the map like a menu: Escape folds it again.
+  const foldOnEscape = (event: KeyboardEvent) => {
+    if (event.key !== "Escape" || !phone || !expanded) return;
+    setExpanded(false);
+    toggle.current?.focus();
+  };
 
   const commitDraft = () => {
     if (!draft) return;
@@ -77,118 +91,177 @@ export function Timeline({ features, allFeatures, dateline, range, onChange }: T
   };
 
   return (
-    <section className="timeline" aria-label="Filter by date">
-      <div className="timeline-bar">
-        <div className="timeline-presets" role="group" aria-label="Presets">
+    <section
+      className="timeline"
+      aria-label="Filter by date"
+      data-expanded={expanded ?? "auto"}
+      data-filtered={filtered}
+      onKeyDown={foldOnEscape}
+    >
+      <div className="timeline-head">
+        <button
+          ref={toggle}
+          type="button"
+          className="timeline-toggle"
+          aria-expanded={expanded ?? !phone}
+          aria-controls={bodyId}
+          onClick={() => setExpanded(!(expanded ?? !phone))}
+        >
+          <span className="timeline-toggle-label">Dates</span>
+          <span className="visually-hidden">: </span>
+          <span className="timeline-summary">{status}</span>
+        </button>
+        {filtered && expanded === false && (
           <button
             type="button"
-            className="chip"
-            aria-pressed={range.from === undefined && range.to === undefined}
-            onClick={() => onChange({}, "push")}
-          >
-            Everything
-          </button>
-          <button
-            type="button"
-            className="chip"
-            aria-pressed={range.from === week.from && range.to === week.to}
+            className="chip timeline-clear"
+            aria-label="Clear the date filter"
             onClick={() => {
-              setScaleName("week");
-              onChange(week, "push");
+              onChange({}, "push");
+              // The button goes away with the filter: keep the keyboard in the bar.
+              toggle.current?.focus();
             }}
           >
-            Week of the story
+            Clear
           </button>
-        </div>
-        <div className="timeline-scale" role="group" aria-label="Timeline scale">
-          <button type="button" className="chip" aria-pressed={scaleName === "overview"} onClick={() => setScaleName("overview")}>
-            {overviewScale(allFeatures, dateline).start.slice(0, 4)}–{dateline.slice(0, 4)}
-          </button>
-          <button type="button" className="chip" aria-pressed={scaleName === "week"} onClick={() => setScaleName("week")}>
-            Days
-          </button>
-        </div>
-      </div>
-      <div className="timeline-brush">
-        <TimelineChart features={features} scale={scale} from={buckets[fromIndex]?.start} to={buckets[toIndex]?.end} dateline={dateline} />
-        <BrushHandle
-          which="from"
-          max={last}
-          value={fromIndex}
-          valueText={fromIndex <= 0 ? "the beginning" : label(fromIndex, false)}
-          onMove={(index) => setDraft({ from: Math.min(index, toIndex), to: toIndex })}
-          onDone={commitDraft}
-        />
-        <BrushHandle
-          which="to"
-          max={last}
-          value={toIndex}
-          valueText={toIndex >= last ? "the end" : label(toIndex, true)}
-          onMove={(index) => setDraft({ from: fromIndex, to: Math.max(index, fromIndex) })}
-          onDone={commitDraft}
-        />
-      </div>
-      <p className="timeline-legend" aria-hidden="true">
-        <span className="legend-exact" /> exact day <span className="legend-imprecise" /> a year or coarser <span className="legend-span" />{" "}
-        a span of time
-      </p>
-      <div className="timeline-playback" role="group" aria-label="Playback">
-        <button
-          type="button"
-          className="chip"
-          onClick={() => showStep(Math.max(0, stepIndex - 1), "push")}
-          disabled={stepIndex === 0}
-          aria-label="Previous step"
-        >
-          ◀
-        </button>
-        <button
-          type="button"
-          className="chip"
-          onClick={() => {
-            if (!playing && (stepIndex < 0 || stepIndex >= steps.length - 1)) showStep(0, "push");
-            setPlaying(!playing);
-          }}
-        >
-          {playing ? "Pause" : "Play"}
-        </button>
-        <button
-          type="button"
-          className="chip"
-          onClick={() => showStep(stepIndex + 1, "push")}
-          disabled={stepIndex >= steps.length - 1}
-          aria-label="Next step"
-        >
-          ▶
-        </button>
-        <span className="timeline-status" aria-live="polite">
-          {stepIndex >= 0 ? `Up to ${steps[stepIndex]?.label}: step ${stepIndex + 1} of ${steps.length}` : describeRange(range)}
+        )}
+        <span className="visually-hidden" aria-live="polite">
+          {status}
         </span>
-        <span className="timeline-dates">
-          <label className="timeline-date">
-            From{" "}
-            <input
-              type="date"
-              value={range.from ?? ""}
-              min={scale.start}
-              max={dateline}
-              onChange={(e) => dateInput("from", e.target.value)}
-            />
-          </label>
-          <label className="timeline-date">
-            To <input type="date" value={range.to ?? ""} min={range.from} onChange={(e) => dateInput("to", e.target.value)} />
-          </label>
-        </span>
+      </div>
+      <div className="timeline-body" id={bodyId}>
+        <div className="timeline-bar">
+          <div className="timeline-presets" role="group" aria-label="Presets">
+            <button
+              type="button"
+              className="chip"
+              aria-pressed={range.from === undefined && range.to === undefined}
+              onClick={() => onChange({}, "push")}
+            >
+              Everything
+            </button>
+            <button
+              type="button"
+              className="chip"
+              aria-pressed={range.from === week.from && range.to === week.to}
+              onClick={() => {
+                setScaleName("week");
+                onChange(week, "push");
+              }}
+            >
+              Week of the story
+            </button>
+          </div>
+          <div className="timeline-scale" role="group" aria-label="Timeline scale">
+            <button type="button" className="chip" aria-pressed={scaleName === "overview"} onClick={() => setScaleName("overview")}>
+              {overviewScale(allFeatures, dateline).start.slice(0, 4)}–{dateline.slice(0, 4)}
+            </button>
+            <button type="button" className="chip" aria-pressed={scaleName === "week"} onClick={() => setScaleName("week")}>
+              Days
+            </button>
+          </div>
+        </div>
+        <div className="timeline-brush">
+          <TimelineChart
+            features={features}
+            scale={scale}
+            from={buckets[fromIndex]?.start}
+            to={buckets[toIndex]?.end}
+            dateline={dateline}
+          />
+          <BrushHandle
+            which="from"
+            max={last}
+            value={fromIndex}
+            valueText={fromIndex <= 0 ? "the beginning" : label(fromIndex, false)}
+            onMove={(index) => setDraft({ from: Math.min(index, toIndex), to: toIndex })}
+            onDone={commitDraft}
+          />
+          <BrushHandle
+            which="to"
+            max={last}
+            value={toIndex}
+            valueText={toIndex >= last ? "the end" : label(toIndex, true)}
+            onMove={(index) => setDraft({ from: fromIndex, to: Math.max(index, fromIndex) })}
+            onDone={commitDraft}
+          />
+        </div>
+        <p className="timeline-legend" aria-hidden="true">
+          <span className="legend-exact" /> exact day <span className="legend-imprecise" /> a year or coarser{" "}
+          <span className="legend-span" /> a span of time
+        </p>
+        <div className="timeline-playback" role="group" aria-label="Playback">
+          <button
+            type="button"
+            className="chip"
+            onClick={() => showStep(Math.max(0, stepIndex - 1), "push")}
+            disabled={stepIndex === 0}
+            aria-label="Previous step"
+          >
+            ◀
+          </button>
+          <button
+            type="button"
+            className="chip"
+            onClick={() => {
+              if (!playing && (stepIndex < 0 || stepIndex >= steps.length - 1)) showStep(0, "push");
+              setPlaying(!playing);
+            }}
+          >
+            {playing ? "Pause" : "Play"}
+          </button>
+          <button
+            type="button"
+            className="chip"
+            onClick={() => showStep(stepIndex + 1, "push")}
+            disabled={stepIndex >= steps.length - 1}
+            aria-label="Next step"
+          >
+            ▶
+          </button>
+          {/* The same words as the live region and the button's name, shown where the controls are. */}
+          <span className="timeline-status" aria-hidden="true">
+            {status}
+          </span>
+          <span className="timeline-dates">
+            <label className="timeline-date">
+              From{" "}
+              <input
+                type="date"
+                value={range.from ?? ""}
+                min={scale.start}
+                max={dateline}
+                onChange={(e) => dateInput("from", e.target.value)}
+              />
+            </label>
+            <label className="timeline-date">
+              To <input type="date" value={range.to ?? ""} min={range.from} onChange={(e) => dateInput("to", e.target.value)} />
+            </label>
+          </span>
+        </div>
       </div>
     </section>
   );
 }
 
 function describeRange({ from, to }: DateRange): string {
-  if (from && to) return `${formatContractDate(from)} to ${formatContractDate(to)}`;
+  if (from && to) return describeDays(from, to);
   if (from) return `From ${formatContractDate(from)}`;
   if (to) return `Up to ${formatContractDate(to)}`;
   return "All dates";
+}
+
+/**
+ * "7 to 8 January 2020", "30 November to 8 December 2019": the end says what both ends share, so
+ * the folded bar stays short on a phone.
+ */
+function describeDays(from: string, to: string): string {
+  if (from === to) return `On ${formatContractDate(from)}`;
+  const day = Number(from.slice(8, 10));
+  const month = formatContractDate(from.slice(0, 7)).split(" ")[0];
+  if (from.slice(0, 7) === to.slice(0, 7)) return `${day} to ${formatContractDate(to)}`;
+  if (from.slice(0, 4) === to.slice(0, 4)) return `${day} ${month} to ${formatContractDate(to)}`;
+  return `${formatContractDate(from)} to ${formatContractDate(to)}`;
 }
 
 interface BrushHandleProps {

@@ -1,22 +1,43 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
+import axe from "axe-core";
 import { expect, test, waitForMap } from "./fixtures";
 import { popup, waitForMapToSettle } from "./helpers";
 
-/** WCAG 2.0, 2.1 and 2.2, levels A and AA. */
-const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
-const BLOCKING = new Set(["serious", "critical"]);
+/**
+ * Every rule of the project's axe-core (node_modules/axe-core, 4.14): WCAG A to AAA, best
+ * practices, and the rules axe leaves off by default (experimental, deprecated, target-size,
+ * duplicate-id). @axe-core/playwright bundles an older axe-core, so the project's is injected.
+ */
+const ALL_RULES = axe.getRules().map((rule) => rule.ruleId);
+// Known app bug, for the map's owner: every test here fails on label-content-name-mismatch
+// (serious) until each marker's visible text ("Damascus", "RB SY RU", "5", read together as
+// "DamascusRBSYRU5") is part of its aria-label ("Damascus, RB SY RU, 5 events (...)").
+/**
+ * What fails a test: serious and critical findings, and moderate ones (landmarks, heading order),
+ * which are all fixed and must stay so. Minor findings are listed in the test's annotations
+ * without failing (now: focus-order-semantics on the Leaflet container, focusable with no role).
+ */
+const BLOCKING = new Set(["critical", "serious", "moderate"]);
+/**
+ * Dateline meets WCAG 2.2 AA (app/globals.css); AAA rules (7:1 contrast, which the Okabe–Ito
+ * actor colours and the link blue do not reach) are listed in the report without failing.
+ */
+const REPORTED_ONLY_TAG = "wcag2aaa";
 
 const DESKTOP = { width: 1440, height: 900 };
 const PHONE = { width: 375, height: 667 };
 
 /**
- * Runs axe on the page as it is now and fails on any serious or critical violation, saying for
- * each what the rule is, where (the first few elements' selectors) and what axe says would fix it.
+ * Runs every axe rule on the page as it is now and fails on any blocking violation (BLOCKING),
+ * saying for each what the rule is, where (the first few elements' selectors) and what axe says
+ * would fix it; the other findings go into the test's annotations.
  */
-async function expectNoSeriousViolations(page: Page, what: string) {
-  const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-  const blocking = results.violations.filter((v) => BLOCKING.has(v.impact ?? ""));
+async function expectNoBlockingViolations(page: Page, what: string) {
+  const results = await new AxeBuilder({ page, axeSource: axe.source }).withRules(ALL_RULES).analyze();
+  expect(results.testEngine.version, "the axe-core that ran is the project's").toBe(axe.version);
+  const isBlocking = (v: (typeof results.violations)[number]) => BLOCKING.has(v.impact ?? "") && !v.tags.includes(REPORTED_ONLY_TAG);
+  const blocking = results.violations.filter(isBlocking);
   const report = blocking
     .map((v) => {
       const nodes = v.nodes
@@ -27,11 +48,11 @@ async function expectNoSeriousViolations(page: Page, what: string) {
       return `  ${v.id} (${v.impact}): ${v.help} [${v.helpUrl}]\n${nodes}${more}`;
     })
     .join("\n");
-  const minor = results.violations.filter((v) => !BLOCKING.has(v.impact ?? "")).map((v) => `${v.id} (${v.impact})`);
-  if (minor.length > 0) test.info().annotations.push({ type: "minor axe violations", description: minor.join(", ") });
+  const minor = results.violations.filter((v) => !isBlocking(v)).map((v) => `${v.id} (${v.impact}, ${v.nodes.length} elements)`);
+  if (minor.length > 0) test.info().annotations.push({ type: "axe findings that do not fail", description: minor.join(", ") });
   expect(
     blocking.map((v) => `${v.id} (${v.impact}, ${v.nodes.length} elements)`),
-    `serious or critical axe violations on ${what}:\n${report}`,
+    `serious, critical or moderate axe violations on ${what}:\n${report}`,
   ).toEqual([]);
 }
 
@@ -45,57 +66,61 @@ async function loadMapPage(page: Page, url: string) {
 test.describe("desktop", () => {
   test.use({ viewport: DESKTOP });
 
-  // App bug (axe target-size, WCAG 2.5.8): the event list's "Read in the article" and "Copy link" chips are 21px tall next to the event button; give .event-item-actions .chip a min-height of 24px.
-  test("/ has no serious or critical axe violations", async ({ page }) => {
+  test("/ passes every axe rule", async ({ page }) => {
     await loadMapPage(page, "/");
     await expect(page.locator(".article-panel mark[data-event]").first()).toBeVisible();
-    await expectNoSeriousViolations(page, "/ at 1440x900");
+    await expectNoBlockingViolations(page, "/ at 1440x900");
   });
 
-  // App bug (axe target-size, WCAG 2.5.8): the event list's "Read in the article" and "Copy link" chips are 21px tall next to the event button; give .event-item-actions .chip a min-height of 24px.
-  test("/?place=damascus with its popup open has no serious or critical axe violations", async ({ page }) => {
+  test("/?place=damascus with its popup open passes every axe rule", async ({ page }) => {
     await loadMapPage(page, "/?place=damascus");
     await expect(popup(page).locator('[data-popup-place="damascus"]')).toBeVisible();
-    await expectNoSeriousViolations(page, "/?place=damascus with the popup open");
+    await expectNoBlockingViolations(page, "/?place=damascus with the popup open");
   });
 
-  test("/places/khmeimim has no serious or critical axe violations", async ({ page }) => {
+  test("/places/khmeimim passes every axe rule", async ({ page }) => {
     await loadMapPage(page, "/places/khmeimim");
-    await expectNoSeriousViolations(page, "/places/khmeimim");
+    await expectNoBlockingViolations(page, "/places/khmeimim");
   });
 
-  test("/events/iran-missiles-iraq-bases has no serious or critical axe violations", async ({ page }) => {
+  test("/events/iran-missiles-iraq-bases passes every axe rule", async ({ page }) => {
     await loadMapPage(page, "/events/iran-missiles-iraq-bases");
-    await expectNoSeriousViolations(page, "/events/iran-missiles-iraq-bases");
+    await expectNoBlockingViolations(page, "/events/iran-missiles-iraq-bases");
   });
 });
 
 test.describe("phone", () => {
   test.use({ viewport: PHONE, hasTouch: true, isMobile: true });
 
-  test("/ at 375x667 has no serious or critical axe violations", async ({ page }) => {
+  test("/ at 375x667 passes every axe rule", async ({ page }) => {
     await loadMapPage(page, "/");
-    await expectNoSeriousViolations(page, "/ at 375x667");
+    await expectNoBlockingViolations(page, "/ at 375x667");
   });
 
-  test("/ at 375x667 with the popup open has no serious or critical axe violations", async ({ page }) => {
+  test("/ at 375x667 with the popup open passes every axe rule", async ({ page }) => {
     await loadMapPage(page, "/?place=damascus");
     await expect(popup(page).locator('[data-popup-place="damascus"]')).toBeVisible();
-    await expectNoSeriousViolations(page, "/?place=damascus at 375x667 with the popup open");
+    await expectNoBlockingViolations(page, "/?place=damascus at 375x667 with the popup open");
   });
 
-  // App bug (axe target-size, WCAG 2.5.8): the event list's "Read in the article" and "Copy link" chips are 21px tall next to the event button; give .event-item-actions .chip a min-height of 24px.
-  test("/ at 375x667 with the event list open has no serious or critical axe violations", async ({ page }) => {
+  test("/ at 375x667 with the event list open passes every axe rule", async ({ page }) => {
     await loadMapPage(page, "/");
     await page.locator(".panel-toggle").click();
     await expect(page.locator("li[data-event]").first()).toBeVisible();
-    await expectNoSeriousViolations(page, "/ at 375x667 with the event list open");
+    await expectNoBlockingViolations(page, "/ at 375x667 with the event list open");
   });
 
-  test("/ at 375x667 with the article open has no serious or critical axe violations", async ({ page }) => {
+  test("/ at 375x667 with the timeline open over the map passes every axe rule", async ({ page }) => {
+    await loadMapPage(page, "/?from=2020-01-07&to=2020-01-08");
+    await page.getByRole("button", { name: /^Dates/ }).click();
+    await expect(page.getByRole("slider", { name: "Start of the date range" })).toBeVisible();
+    await expectNoBlockingViolations(page, "/?from=2020-01-07&to=2020-01-08 at 375x667 with the timeline open");
+  });
+
+  test("/ at 375x667 with the article open passes every axe rule", async ({ page }) => {
     await loadMapPage(page, "/");
     await page.getByRole("button", { name: "Read the article" }).click();
     await expect(page.locator(".article-panel mark[data-event]").first()).toBeVisible();
-    await expectNoSeriousViolations(page, "/ at 375x667 with the article drawer open");
+    await expectNoBlockingViolations(page, "/ at 375x667 with the article drawer open");
   });
 });

@@ -38,9 +38,10 @@ export async function expectQueryParam(page: Page, name: string, value: string |
   await expect.poll(() => queryParam(page, name), { message: `URL parameter ${name}` }).toBe(value);
 }
 
-/** Waits until the country shapes are drawn, so screenshots show a map and not a blank sea. */
+/** Waits until the country shapes and the basemap's names are drawn, so screenshots show a map and not a blank sea. */
 export async function waitForBasemap(page: Page) {
-  await page.locator(".leaflet-basemap-pane path").first().waitFor({ state: "attached" });
+  await page.locator(".leaflet-basemap-pane canvas").first().waitFor({ state: "attached" });
+  await page.locator(".leaflet-basemap-labels-pane .basemap-label").first().waitFor({ state: "attached" });
 }
 
 /**

@@ -34,7 +34,7 @@ interface HostilePlace {
 const DIR = path.join("tests", "fixtures", "hostile");
 const readJson = <T>(file: string): T => JSON.parse(readFileSync(path.join(DIR, file), "utf8")) as T;
 const STORY_DIR = path.join("stories", "2020-01-08-putin-visits-syria");
-const story = readJson<{ title: string; source: string; text: string }>(path.join(STORY_DIR, "story.json"));
+const story = readJson<{ title: string; source: string; sourceNote: string; text: string }>(path.join(STORY_DIR, "story.json"));
 const events = readJson<{ events: HostileEvent[] }>(path.join(STORY_DIR, "events.json")).events;
 const places = readJson<{ features: HostilePlace[] }>("places.geojson").features;
 const actors = readJson<{ actors: { id: string; name: string }[] }>("actors.json").actors;
@@ -117,7 +117,9 @@ for (const placeId of CONTRACT_PLACES) {
     const place = placeById.get(placeId)!;
     await page.goto(`/?place=${placeId}`);
     await waitForMap(page);
-    await expect(marker(page, placeId)).toHaveAttribute("aria-label", place.properties.name);
+    // The accessible name starts with the place's name, as text (a label attribute is never parsed as markup).
+    expect((await marker(page, placeId).getAttribute("aria-label"))?.startsWith(`${place.properties.name}, `)).toBe(true);
+    await expect(marker(page, placeId).locator(".place-label")).toHaveText(place.properties.name);
     const content = popup(page);
     await expect(content.locator(`[data-popup-place="${placeId}"]`)).toBeVisible();
     expect(await textOf(page, ".leaflet-popup-content h2")).toBe(place.properties.name);
@@ -144,7 +146,7 @@ test("the event list and the actor filter show titles, places and actor names li
   }
   for (const actor of actors) expect(await textOf(page, `[data-actor="${actor.id}"] .actor-name`)).toBe(actor.name);
   expect(await textOf(page, ".panel-header h1")).toBe(story.title);
-  await expect(page.locator(".panel-header .dateline")).toContainText(story.source);
+  expect(await textOf(page, ".panel-header .dateline")).toBe(`${story.source} · 8 January 2020`);
   await expect(page.locator(".event-list").getByText(IMG).first()).toBeVisible();
 
   // Interact: filter by an actor, choose events, open their popups.
@@ -169,6 +171,8 @@ test("the article panel shows the story's text, its quotes and the citations lit
     for (const title of citationTitles(e)) expect(text, `${e.id} citation`).toContain(title);
   }
   await expect(page.locator(scroll).getByText(IMG).first()).toBeVisible();
+  expect(await textOf(page, `${scroll} .article-meta`)).toBe(`${story.source} · 8 January 2020`);
+  expect(await textOf(page, `${scroll} .article-about p`)).toBe(story.sourceNote);
   for (const e of events.slice(0, 3)) {
     await page.locator(`${scroll} mark[data-event="${e.id}"]`).click();
     await expect.poll(() => new URL(page.url()).searchParams.get("event")).toBe(e.id);

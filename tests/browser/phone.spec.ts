@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import { expect, test, waitForMap } from "./fixtures";
-import { listItem, popup, saveScreenshot, waitForBasemap, waitForMapToSettle } from "./helpers";
+import { expectQueryParam, listItem, popup, saveScreenshot, tabTo, waitForBasemap, waitForMapToSettle } from "./helpers";
 
 const PHONE = { width: 375, height: 667 };
 
@@ -33,6 +33,21 @@ async function expectPopupOnScreen(page: Page) {
   expect(box.y + box.height, "the popup ends above the sheet").toBeLessThanOrEqual(sheet.y + 1);
 }
 
+/** The timeline's disclosure button, named "Dates: <the dates the filter keeps>". */
+function timelineToggle(page: Page) {
+  return page.getByRole("region", { name: "Filter by date" }).getByRole("button", { name: /^Dates/ });
+}
+
+/** How tall the part of the map is that neither the timeline nor the bottom sheet covers. */
+async function uncoveredMapHeight(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const top = (selector: string) => document.querySelector(selector)?.getBoundingClientRect().top ?? Infinity;
+    const map = document.querySelector(".leaflet-container")?.getBoundingClientRect();
+    if (!map) return 0;
+    return Math.min(map.bottom, top(".timeline"), top(".panel"), window.innerHeight) - Math.max(map.top, 0);
+  });
+}
+
 test("on a phone the page fits the screen width and shows the map", async ({ page }) => {
   await load(page, "/");
   const widths = await page.evaluate(() => ({ document: document.documentElement.scrollWidth, body: document.body.scrollWidth }));
@@ -44,8 +59,8 @@ test("on a phone the page fits the screen width and shows the map", async ({ pag
   await expect(map).toBeInViewport();
   const box = await map.boundingBox();
   expect(box?.width, "the map spans the screen").toBeGreaterThanOrEqual(PHONE.width - 1);
-  // The sheet sits over the map's lower part; at least half the screen is map.
-  expect(box?.height, "the map's height").toBeGreaterThanOrEqual(PHONE.height / 2);
+  // With the sheet and the timeline folded, most of the screen is map.
+  expect(await uncoveredMapHeight(page), "the map's height that nothing covers").toBeGreaterThanOrEqual(PHONE.height * 0.55);
   await expect(page.locator(".leaflet-marker-icon[data-place]").first()).toBeInViewport();
 
   await waitForMapToSettle(page);
@@ -113,4 +128,76 @@ test("on a phone a place link's popup fits across the screen, above the sheet", 
     heading.y < zoom.y + zoom.height &&
     zoom.y < heading.y + heading.height;
   expect(overlap, "the zoom buttons do not cover the popup's heading").toBeFalsy();
+});
+
+test("on a phone the timeline is folded into one bar that says which dates the filter keeps", async ({ page }) => {
+  await load(page, "/?from=2020-01-07&to=2020-01-08");
+  const toggle = timelineToggle(page);
+  await expect(toggle).toHaveAttribute("aria-expanded", "false");
+  await expect(toggle).toContainText("7 to 8 January 2020");
+  await expect(toggle).toBeInViewport();
+  await expect(page.getByRole("slider", { name: "Start of the date range" })).toBeHidden();
+  expect(await uncoveredMapHeight(page), "the map's height that nothing covers").toBeGreaterThanOrEqual(PHONE.height * 0.55);
+
+  // The folded bar clears the filter too, and leaves the keyboard on the bar.
+  await page.getByRole("button", { name: "Clear the date filter" }).click();
+  await expectQueryParam(page, "from", null);
+  await expectQueryParam(page, "to", null);
+  await expect(toggle).toContainText("All dates");
+  await expect(toggle).toBeFocused();
+  await expect(page.getByRole("button", { name: "Clear the date filter" })).toHaveCount(0);
+});
+
+test("on a phone the timeline unfolds over the map and folds again with the keyboard alone", async ({ page }) => {
+  await load(page, "/");
+  await waitForMapToSettle(page);
+  const mapBefore = await page.locator(".leaflet-container").boundingBox();
+  const toggle = timelineToggle(page);
+  await tabTo(page, ".timeline-toggle");
+  await expect(toggle).toHaveAttribute("aria-expanded", "false");
+
+  await page.keyboard.press("Enter");
+  await expect(toggle).toHaveAttribute("aria-expanded", "true");
+  const start = page.getByRole("slider", { name: "Start of the date range" });
+  await expect(start).toBeInViewport();
+  await expect(page.getByRole("button", { name: "Week of the story" })).toBeInViewport();
+  await saveScreenshot(page, "phone-timeline-open");
+  // It lies over the map, above its bar: the map keeps its size, the sheet stays where it was.
+  expect(await page.locator(".leaflet-container").boundingBox(), "the map's box").toEqual(mapBefore);
+  const body = await page.locator(".timeline-body").boundingBox();
+  const bar = await toggle.boundingBox();
+  expect(body && bar && body.y + body.height <= bar.y + 1, "the open timeline sits above its bar").toBe(true);
+
+  // Tab goes from the button into what it opened; Escape folds it and gives the button the focus back.
+  await page.keyboard.press("Tab");
+  await expect(page.getByRole("button", { name: "Everything" })).toBeFocused();
+  await page.keyboard.press("Escape");
+  await expect(toggle).toHaveAttribute("aria-expanded", "false");
+  await expect(toggle).toBeFocused();
+  await expect(start).toBeHidden();
+
+  await page.keyboard.press("Space");
+  await expect(toggle).toHaveAttribute("aria-expanded", "true");
+  await expect(start).toBeVisible();
+  await page.keyboard.press("Space");
+  await expect(toggle).toHaveAttribute("aria-expanded", "false");
+  await expect(start).toBeHidden();
+});
+
+test("on a phone every control of the sheet and the open timeline is at least 24 by 24 px", async ({ page }) => {
+  await load(page, "/?from=2020-01-02&to=2020-01-08");
+  await timelineToggle(page).click();
+  await expect(page.getByRole("slider", { name: "Start of the date range" })).toBeVisible();
+  const controls = ".panel-header :is(button, a, input), .timeline :is(button, a, input)";
+  const small = await page.locator(controls).evaluateAll((els) =>
+    els
+      .map((el) => ({ el, box: el.getBoundingClientRect() }))
+      .filter(({ box }) => box.width > 0 && box.height > 0)
+      .filter(({ box }) => box.width < 24 || box.height < 24)
+      .map(
+        ({ el, box }) =>
+          `${el.tagName.toLowerCase()} "${el.getAttribute("aria-label") ?? el.textContent?.trim()}" ${box.width}x${box.height}`,
+      ),
+  );
+  expect(small, "controls smaller than 24 by 24 px").toEqual([]);
 });

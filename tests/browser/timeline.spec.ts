@@ -212,3 +212,30 @@ test.describe("playback", () => {
     expect(queryParam(page, "to"), "paused playback stays where it was").toBe(paused);
   });
 });
+
+test.describe("folding", () => {
+  test("on a wide screen the timeline is open, says what it keeps, and folds and unfolds with its button", async ({ page }) => {
+    await openHome(page, "?from=2020-01-07&to=2020-01-08");
+    const toggle = timeline(page).getByRole("button", { name: /^Dates/ });
+    await expect(toggle).toHaveAttribute("aria-expanded", "true");
+    await expect(toggle).toContainText("7 to 8 January 2020");
+    const start = timeline(page).getByRole("slider", { name: "Start of the date range" });
+    await expect(start).toBeVisible();
+    const mapOpen = await page.locator(".leaflet-container").boundingBox();
+
+    await toggle.focus();
+    await page.keyboard.press("Enter");
+    await expect(toggle).toHaveAttribute("aria-expanded", "false");
+    await expect(start).toBeHidden();
+    // Folded, it still says that a date filter applies, and the map takes the room.
+    await expect(toggle).toContainText("7 to 8 January 2020");
+    await expect
+      .poll(async () => (await page.locator(".leaflet-container").boundingBox())?.height)
+      .toBeGreaterThan((mapOpen?.height ?? 0) + 50);
+    // Escape folds only the phone's overlay: here the timeline stays as the reader left it.
+    await page.keyboard.press("Space");
+    await expect(toggle).toHaveAttribute("aria-expanded", "true");
+    await page.keyboard.press("Escape");
+    await expect(start).toBeVisible();
+  });
+});

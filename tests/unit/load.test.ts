@@ -30,7 +30,9 @@ async function loadWithDataDir() {
   }
 }
 
-describe("broken data files", () => {
+// Each case parses the Natural Earth shapes (countries at 1:10m, provinces) that validation checks
+// points against: seconds on a busy 2-core machine, more than Vitest's default 5 s.
+describe("broken data files", { timeout: 60_000 }, () => {
   it("make loadDataset (and so next build) throw a DataError naming file, record, field and value", async () => {
     const load = await loadWithDataDir();
     expect(load).toThrowError(/damascos.*did you mean "damascus"/);

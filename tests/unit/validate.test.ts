@@ -14,6 +14,7 @@ const EVENTS = "geo/data/stories/2020-01-08-putin-visits-syria/events.json";
 interface RawPlace {
   id: string;
   geometry: { type?: string; coordinates: number[] };
+  properties: { country: string; outline?: Record<string, string> };
 }
 interface RawEvent {
   id: string;
@@ -25,7 +26,7 @@ interface RawEvent {
 interface Editable {
   places: RawPlace[];
   actors: { id: string }[];
-  story: { id: string; frontPage?: boolean };
+  story: { id: string; frontPage?: boolean; source?: string; sourceNote?: string };
   eventsFile: { story: string; events: RawEvent[] };
   place(id: string): RawPlace;
   event(id: string): RawEvent;
@@ -237,6 +238,48 @@ describe("validateDataset, one bad field at a time", () => {
     expect(two).toEqual([expect.objectContaining({ field: "frontPage", value: '["putin-visits-syria-2020","second"]' })]);
   });
 
+  it("reports a byline source that is a file name or a sentence, and takes the story out", () => {
+    const fileName = "Wire report supplied to Dateline as 2020-01-08-putin-visits-syria.txt";
+    const named = validateDataset(
+      withEdit((d) => {
+        d.story.source = fileName;
+      }),
+    );
+    expect(named.problems).toEqual([
+      {
+        file: STORY,
+        record: "the file",
+        field: "source",
+        value: JSON.stringify(fileName),
+        message:
+          'must name the source as a byline does ("Reuters", "Wire report"), not a file: put how the copy reached Dateline in sourceNote',
+      },
+    ]);
+    expect(named.dataset.stories).toEqual([]);
+
+    const long = validateDataset(
+      withEdit((d) => {
+        d.story.source = `Wire report, ${"and more ".repeat(10)}`;
+      }),
+    ).problems;
+    expect(long).toEqual([
+      expect.objectContaining({ file: STORY, field: "source", message: expect.stringContaining("at most 80 characters") }),
+    ]);
+  });
+
+  it("keeps the source note out of the byline, and the story without one", () => {
+    const story = goodResult.dataset.stories[0];
+    expect(story?.source).toBe("Wire report");
+    expect(story?.sourceNote).toContain("2020-01-08-putin-visits-syria.txt");
+    const without = validateDataset(
+      withEdit((d) => {
+        delete d.story.sourceNote;
+      }),
+    );
+    expect(without.problems).toEqual([]);
+    expect(without.dataset.stories[0]?.sourceNote).toBeUndefined();
+  });
+
   it("reports a file that could not be read", () => {
     const raw = withEdit((d) => {
       d.raw.actors = { file: ACTORS, json: undefined, readError: "Unexpected end of JSON input" };
@@ -251,6 +294,117 @@ describe("validateDataset, one bad field at a time", () => {
     });
     expect(dataset.actors).toEqual([]);
     expect(dataset.places).toEqual(goodResult.dataset.places);
+  });
+});
+
+describe("validateDataset, place outlines (Natural Earth admin-0 and admin-1)", () => {
+  const outlineProblem = (edit: (d: Editable) => void) => validateDataset(withEdit(edit)).problems[0];
+
+  it("accepts the shipped admin-1 outline of Latakia Governorate", () => {
+    expect(goodResult.dataset.places.find((p) => p.id === "latakia")?.properties.outline).toEqual({ naturalEarthAdmin1: "SY-LA" });
+  });
+
+  it("reports an unknown admin-1 code with a did-you-mean among the country's codes", () => {
+    const { dataset, problems } = validateDataset(
+      withEdit((d) => {
+        d.place("latakia").properties.outline = { naturalEarthAdmin1: "SY-LAT" };
+      }),
+    );
+    expect(problems[0]).toEqual({
+      file: PLACES,
+      record: 'place "latakia"',
+      field: "properties.outline.naturalEarthAdmin1",
+      value: '"SY-LAT"',
+      message: 'unknown Natural Earth admin-1 code (did you mean "SY-LA"?)',
+    });
+    expect(dataset.places.map((p) => p.id)).not.toContain("latakia");
+    // The events at Latakia say why they were dropped.
+    expect(problems.slice(1).every((p) => p.file === EVENTS && /rejected/.test(p.message))).toBe(true);
+  });
+
+  it("reports an admin-1 unit of another country, naming it and where Natural Earth puts it", () => {
+    expect(
+      outlineProblem((d) => {
+        d.place("latakia").properties.outline = { naturalEarthAdmin1: "TR-31" };
+      }),
+    ).toEqual({
+      file: PLACES,
+      record: 'place "latakia"',
+      field: "properties.outline.naturalEarthAdmin1",
+      value: '"TR-31"',
+      message: "Natural Earth puts Hatay (TR-31) in TR, not in SY",
+    });
+  });
+
+  it("reports a point outside its admin-1 outline and names the unit it is in", () => {
+    expect(
+      outlineProblem((d) => {
+        d.place("latakia").properties.outline = { naturalEarthAdmin1: "SY-TA" };
+      }),
+    ).toEqual({
+      file: PLACES,
+      record: 'place "latakia"',
+      field: "geometry.coordinates",
+      value: "[35.79011,35.53168]",
+      message: "point lies outside its outline Tartus (SY-TA): it is in Latakia (SY-LA)",
+    });
+  });
+
+  it("does not test the point against the outline when the point is already outside its country", () => {
+    const { problems } = validateDataset(
+      withEdit((d) => {
+        d.place("latakia").geometry.coordinates = [44.4009, 33.3406]; // Baghdad
+      }),
+    );
+    expect(problems.filter((p) => p.record === 'place "latakia"')).toEqual([
+      expect.objectContaining({ field: "geometry.coordinates", message: "point lies outside its country SY: it is in IQ" }),
+    ]);
+  });
+
+  it("reports a code Natural Earth gives to two different units", () => {
+    expect(
+      outlineProblem((d) => {
+        d.place("tehran").properties.outline = { naturalEarthAdmin1: "IR-07" };
+      }),
+    ).toMatchObject({
+      record: 'place "tehran"',
+      field: "properties.outline.naturalEarthAdmin1",
+      message: "ambiguous: Natural Earth gives this code to Tehran and Alborz",
+    });
+  });
+
+  it("reports a malformed code, and an outline naming both kinds or neither", () => {
+    const malformed = outlineProblem((d) => {
+      d.place("latakia").properties.outline = { naturalEarthAdmin1: "sy-la" };
+    });
+    expect(malformed).toEqual({
+      file: PLACES,
+      record: 'place "latakia"',
+      field: "properties.outline.naturalEarthAdmin1",
+      value: '"sy-la"',
+      message: 'must be an ISO 3166-2 code like "SY-LA"',
+    });
+    const notOneKind: Record<string, string>[] = [{ naturalEarthCountry: "SY", naturalEarthAdmin1: "SY-LA" }, {}];
+    for (const outline of notOneKind) {
+      const problem = outlineProblem((d) => {
+        d.place("latakia").properties.outline = outline;
+      });
+      expect(problem).toMatchObject({ record: 'place "latakia"', field: "properties.outline", message: expect.stringMatching(/either/) });
+    }
+  });
+
+  it("reports a country outline that is not the place's own country", () => {
+    expect(
+      outlineProblem((d) => {
+        d.place("syria").properties.outline = { naturalEarthCountry: "IQ" };
+      }),
+    ).toEqual({
+      file: PLACES,
+      record: 'place "syria"',
+      field: "properties.outline.naturalEarthCountry",
+      value: '"IQ"',
+      message: "must be the place's own country SY",
+    });
   });
 });
 

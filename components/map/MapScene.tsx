@@ -1,0 +1,140 @@
+"use client";
+
+import { useCallback, useEffect, useMemo, useState } from "react";
+import { useMap, useMapEvents } from "react-leaflet";
+import type { DatelineMapProps } from "./DatelineMap";
+import { Basemap, useBasemap } from "./Basemap";
+import { BasemapLabels } from "./BasemapLabels";
+import { PlaceMarker } from "./PlaceMarker";
+import { SelectedPopup } from "./SelectedPopup";
+import { useInvalidateOnResize } from "./useInvalidateOnResize";
+import { useMapLayout } from "./useMapLayout";
+import { useMapMotion } from "./useMapMotion";
+import { ViewController } from "./ViewController";
+
+const NO_OFFSET = { x: 0, y: 0 };
+
+/**
+ * Everything on the map that follows the state: the basemap and its names, a marker per place,
+ * the selected place's popup, and the view. The URL state comes in as props; what the reader does
+ * goes out through the callbacks; nothing here decides what is selected.
+ */
+export function MapScene({ view, mapView, focusOpenedOnMap, onOpenPlace, onClosePopup, onUserMove }: Omit<DatelineMapProps, "tiles">) {
+  const map = useMap();
+  const motion = useMapMotion(map, onUserMove);
+  useInvalidateOnResize(motion);
+  const basemap = useBasemap();
+  const { places, groupsByPlace, visible, focusPlace, focusEvent } = view;
+  const layout = useMapLayout(map, { places, groupsByPlace, selectedPlace: focusPlace, basemapLabels: basemap?.labels ?? [] });
+
+  // Where the keyboard focus should go once it is drawn: into the popup the reader opened with
+  // Enter, or back to the marker whose popup they closed from the keyboard.
+  const [focusPopup, setFocusPopup] = useState(false);
+  const [focusMarker, setFocusMarker] = useState<string>();
+  const popupFocused = useCallback(() => setFocusPopup(false), []);
+  const markerFocused = useCallback(() => setFocusMarker(undefined), []);
+
+  const [mapWidth, setMapWidth] = useState(() => map.getSize().x);
+  useMapEvents({ resize: () => setMapWidth(map.getSize().x) });
+
+  const select = useCallback(
+    (placeId: string, viaKeyboard: boolean) => {
+      setFocusPopup(viaKeyboard);
+      onOpenPlace(placeId);
+    },
+    [onOpenPlace],
+  );
+  const close = useCallback(
+    (focusWasInside: boolean) => {
+      if (focusWasInside && focusPlace) setFocusMarker(focusPlace);
+      onClosePopup();
+    },
+    [focusPlace, onClosePopup],
+  );
+  const { run } = motion;
+  const bringIntoView = useCallback(
+    (placeId: string) => {
+      const place = places.find((p) => p.id === placeId);
+      if (!place) return;
+      const [lng, lat] = place.geometry.coordinates;
+      if (!map.getBounds().pad(-0.1).contains([lat, lng])) run(() => map.panTo([lat, lng]));
+    },
+    [map, places, run],
+  );
+
+  useEffect(
+    function nameTheMap() {
+      // Leaflet makes its container focusable (for the keyboard's pans and zooms) but gives it no role.
+      const container = map.getContainer();
+      container.setAttribute("role", "region");
+      container.setAttribute("aria-label", "Map: arrow keys pan, plus and minus zoom");
+    },
+    [map],
+  );
+
+  useEffect(
+    function escapeClosesThePopup() {
+      // Leaflet closes a popup on Escape only while the map itself has the focus; this covers a
+      // marker or the popup having it, and nothing outside the map.
+      const container = map.getContainer();
+      const escape = (event: KeyboardEvent) => {
+        if (event.key !== "Escape" || !focusPlace || event.target === container) return;
+        const target = event.target as Element;
+        if (target.closest(".leaflet-popup") || target.closest(`[data-place="${CSS.escape(focusPlace)}"]`)) setFocusMarker(focusPlace);
+        onClosePopup();
+      };
+      container.addEventListener("keydown", escape);
+      return () => container.removeEventListener("keydown", escape);
+    },
+    [map, focusPlace, onClosePopup],
+  );
+
+  const focused = places.find((p) => p.id === focusPlace);
+  const focusCoordinates = useMemo((): [number, number] | undefined => {
+    const [lng, lat] = focused?.geometry.coordinates ?? [];
+    return lng === undefined || lat === undefined ? undefined : [lat, lng];
+  }, [focused]);
+  const boundsKey = useMemo(() => visible.map((f) => f.id).join(","), [visible]);
+
+  return (
+    <>
+      <Basemap data={basemap} outlinedCountries={view.outlinedCountries} outlinedAreas={view.outlinedAreas} />
+      {basemap && <BasemapLabels labels={basemap.labels} placements={layout.basemap} />}
+      {places.map((place) => (
+        <PlaceMarker
+          key={place.id}
+          place={place}
+          group={groupsByPlace.get(place.id)}
+          selected={place.id === focusPlace}
+          layout={layout.markers.get(place.id)}
+          takeFocus={place.id === focusMarker}
+          onFocusTaken={markerFocused}
+          onSelect={select}
+          onFocus={bringIntoView}
+        />
+      ))}
+      {/* The popup opens once a flight to its place has ended, so that its own panning does not cut the flight short. */}
+      {focused && !motion.moving && (
+        <SelectedPopup
+          key={focused.id}
+          place={focused}
+          group={groupsByPlace.get(focused.id)}
+          focusedEvent={focusEvent}
+          offset={layout.markers.get(focused.id)?.offset ?? NO_OFFSET}
+          mapWidth={mapWidth}
+          takeFocus={focusPopup}
+          onFocusTaken={popupFocused}
+          onClose={close}
+        />
+      )}
+      <ViewController
+        view={mapView}
+        focus={focusOpenedOnMap ? undefined : focusCoordinates}
+        focusKey={`${focusPlace}|${focusEvent}`}
+        bounds={view.bounds}
+        boundsKey={boundsKey}
+        motion={motion}
+      />
+    </>
+  );
+}
