@@ -13,6 +13,8 @@ import { useMapMotion } from "./useMapMotion";
 import { ViewController } from "./ViewController";
 
 const NO_OFFSET = { x: 0, y: 0 };
+/** Until the basemap arrives: one array, so that the layout is not redone at every render. */
+const NO_LABELS: never[] = [];
 
 /**
  * Everything on the map that follows the state: the basemap and its names, a marker per place,
@@ -25,7 +27,7 @@ export function MapScene({ view, mapView, focusOpenedOnMap, onOpenPlace, onClose
   useInvalidateOnResize(motion);
   const basemap = useBasemap();
   const { places, groupsByPlace, visible, focusPlace, focusEvent } = view;
-  const layout = useMapLayout(map, { places, groupsByPlace, selectedPlace: focusPlace, basemapLabels: basemap?.labels ?? [] });
+  const layout = useMapLayout(map, { places, groupsByPlace, selectedPlace: focusPlace, basemapLabels: basemap?.labels ?? NO_LABELS });
 
   // Where the keyboard focus should go once it is drawn: into the popup the reader opened with
   // Enter, or back to the marker whose popup they closed from the keyboard.
