@@ -23,17 +23,13 @@ export function currentView(map: L.Map): MapView {
 
 /**
  * Tells the reader's moves from the app's. A move the app makes is started through `run`, which
- * marks the next move to start as the app's; a popup panning itself into view announces itself
- * with `autopanstart`. Each `movestart` takes that mark, so the move under way is known as the
- * app's until the next one starts, even when a new pan first stops a running one (whose `moveend`
- * then comes first). Any move the reader starts is reported to `onUserMove` when it ends; when the
- * reader grabs the map (a drag, the wheel, a pinch, the map's keys), the marks are dropped.
+ * holds a token until that move's own `moveend`; a popup panning itself into view announces itself
+ * with `autopanstart`. Any other `moveend` is the reader's and is reported to `onUserMove`. When
+ * the reader grabs the map during a move of ours (a drag, the wheel, a pinch, the map's keys),
+ * the token is dropped: what follows is theirs.
  */
 export function useMapMotion(map: L.Map, onUserMove: (view: MapView) => void): MapMotion {
-  /** The next move to start is the app's. */
-  const nextIsOwn = useRef(false);
-  /** The move under way is the app's. */
-  const currentIsOwn = useRef(false);
+  const ownMove = useRef(false);
   const quiet = useRef(false);
   const [moving, setMoving] = useState(false);
   const report = useRef(onUserMove);
@@ -46,23 +42,18 @@ export function useMapMotion(map: L.Map, onUserMove: (view: MapView) => void): M
   useLayoutEffect(
     function tellMovesApart() {
       const container = map.getContainer();
-      const started = () => {
-        currentIsOwn.current = nextIsOwn.current;
-        nextIsOwn.current = false;
-      };
       const ended = () => {
         if (quiet.current) return;
-        // A move of ours that had nothing to do ends without starting.
-        if (nextIsOwn.current) [nextIsOwn.current, currentIsOwn.current] = [false, true];
-        if (!currentIsOwn.current) return report.current(currentView(map));
+        if (!ownMove.current) return report.current(currentView(map));
+        ownMove.current = false;
         setMoving(false);
       };
       const popupPans = () => {
-        nextIsOwn.current = true;
+        ownMove.current = true;
       };
       const readerTakesOver = () => {
-        nextIsOwn.current = false;
-        currentIsOwn.current = false;
+        if (!ownMove.current) return;
+        ownMove.current = false;
         setMoving(false);
       };
       const key = (event: KeyboardEvent) => {
@@ -71,22 +62,12 @@ export function useMapMotion(map: L.Map, onUserMove: (view: MapView) => void): M
       const touch = (event: TouchEvent) => {
         if (event.touches.length > 1) readerTakesOver();
       };
-      map
-        .on("movestart", started)
-        .on("moveend", ended)
-        .on("autopanstart", popupPans)
-        .on("dragstart", readerTakesOver)
-        .on("dblclick", readerTakesOver);
+      map.on("moveend", ended).on("autopanstart", popupPans).on("dragstart", readerTakesOver).on("dblclick", readerTakesOver);
       container.addEventListener("wheel", readerTakesOver, { passive: true });
       container.addEventListener("touchstart", touch, { passive: true });
       container.addEventListener("keydown", key);
       return () => {
-        map
-          .off("movestart", started)
-          .off("moveend", ended)
-          .off("autopanstart", popupPans)
-          .off("dragstart", readerTakesOver)
-          .off("dblclick", readerTakesOver);
+        map.off("moveend", ended).off("autopanstart", popupPans).off("dragstart", readerTakesOver).off("dblclick", readerTakesOver);
         container.removeEventListener("wheel", readerTakesOver);
         container.removeEventListener("touchstart", touch);
         container.removeEventListener("keydown", key);
@@ -96,7 +77,7 @@ export function useMapMotion(map: L.Map, onUserMove: (view: MapView) => void): M
   );
 
   const run = useCallback((move: () => void) => {
-    nextIsOwn.current = true;
+    ownMove.current = true;
     setMoving(true);
     move();
   }, []);
