@@ -88,29 +88,16 @@ interface Placed {
   maxY: number;
 }
 
-/** How far a box reaches from its point along the unit direction (ux, uy): a box's support. */
-function reach(extent: Extent | undefined, ux: number, uy: number): number {
-  if (!extent) return 0;
-  const x = ux >= 0 ? extent.right : -extent.left;
-  const y = uy >= 0 ? extent.bottom : -extent.top;
-  return x * Math.abs(ux) + y * Math.abs(uy);
-}
-
 /**
- * Offsets that leave every pair of points at least `minDistance` apart, and, when their faces'
- * `extents` are given, far enough apart along the line between them that the faces do not meet
- * (a marker with four actor marks under it is wider than its disc). Found by repeatedly pushing
- * close pairs apart along that line (coincident points are fanned out by index). Each round finds
- * the close pairs through a k-d tree, so a round costs n log n rather than n². Stops after
- * `iterations` rounds even if some overlap remains.
+ * Offsets that leave every pair of points at least `minDistance` apart, found by repeatedly
+ * pushing overlapping pairs apart along the line between them (coincident points are fanned out
+ * by index). Each round finds the close pairs through a k-d tree, so a round costs n log n rather
+ * than n². Stops after `iterations` rounds even if some overlap remains.
  */
-export function dodgeOffsets(points: readonly Point[], minDistance: number, iterations = 30, extents?: readonly Extent[]): Point[] {
+export function dodgeOffsets(points: readonly Point[], minDistance: number, iterations = 30): Point[] {
   const offsets = points.map(() => ({ x: 0, y: 0 }));
   if (points.length < 2) return offsets;
   const at = (i: number) => ({ x: points[i]!.x + offsets[i]!.x, y: points[i]!.y + offsets[i]!.y });
-  // No pair can need more room than the two largest reaches together.
-  const largest = Math.max(0, ...(extents ?? []).map((e) => Math.hypot(Math.max(-e.left, e.right), Math.max(-e.top, e.bottom))));
-  const radius = Math.max(minDistance, 2 * largest);
   for (let round = 0; round < iterations; round++) {
     const index = new KDBush(points.length);
     for (let i = 0; i < points.length; i++) {
@@ -121,25 +108,23 @@ export function dodgeOffsets(points: readonly Point[], minDistance: number, iter
     let moved = false;
     for (let i = 0; i < points.length; i++) {
       const a = at(i);
-      for (const j of index.within(a.x, a.y, radius)) {
+      for (const j of index.within(a.x, a.y, minDistance)) {
         if (j <= i) continue;
         const b = at(j);
         let dx = b.x - a.x;
         let dy = b.y - a.y;
         let distance = Math.hypot(dx, dy);
+        if (distance >= minDistance) continue;
         if (distance < 1e-6) {
           const angle = (j * 2 * Math.PI) / points.length;
-          [dx, dy, distance] = [Math.cos(angle), Math.sin(angle), 0];
+          [dx, dy, distance] = [Math.cos(angle), Math.sin(angle), 1];
         }
-        const [ux, uy] = distance > 0 ? [dx / distance, dy / distance] : [dx, dy];
-        const needed = Math.max(minDistance, reach(extents?.[i], ux, uy) + reach(extents?.[j], -ux, -uy));
-        if (distance >= needed) continue;
-        const push = (needed - distance) / 2 + 0.5;
+        const push = (minDistance - distance) / 2 + 0.5;
         const [oa, ob] = [offsets[i]!, offsets[j]!];
-        oa.x -= ux * push;
-        oa.y -= uy * push;
-        ob.x += ux * push;
-        ob.y += uy * push;
+        oa.x -= (dx / distance) * push;
+        oa.y -= (dy / distance) * push;
+        ob.x += (dx / distance) * push;
+        ob.y += (dy / distance) * push;
         moved = true;
       }
     }
@@ -197,7 +182,6 @@ export function layoutMap(markers: readonly MarkerInput[], basemap: readonly Bas
     markers.map((m) => m.point),
     minDistance,
     iterations,
-    markers.map((m) => m.face),
   );
   const placed = new RBush<Placed>();
   const centres = markers.map((m, i) => ({ x: m.point.x + offsets[i]!.x, y: m.point.y + offsets[i]!.y }));
