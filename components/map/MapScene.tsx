@@ -36,6 +36,11 @@ export function MapScene({ view, mapView, focusOpenedOnMap, onOpenPlace, onClose
   const popupFocused = useCallback(() => setFocusPopup(false), []);
   const markerFocused = useCallback(() => setFocusMarker(undefined), []);
 
+  // The focus the map has arrived at: a popup opens once the flight to its place has ended, so
+  // that its own panning does not cut the flight short.
+  const [arrivedAt, setArrivedAt] = useState<string>();
+  const focusKey = `${focusPlace}|${focusEvent}`;
+
   const [mapWidth, setMapWidth] = useState(() => map.getSize().x);
   useMapEvents({ resize: () => setMapWidth(map.getSize().x) });
 
@@ -115,8 +120,7 @@ export function MapScene({ view, mapView, focusOpenedOnMap, onOpenPlace, onClose
           onFocus={bringIntoView}
         />
       ))}
-      {/* The popup opens once a flight to its place has ended, so that its own panning does not cut the flight short. */}
-      {focused && !motion.moving && (
+      {focused && arrivedAt === focusKey && !motion.moving && (
         <SelectedPopup
           key={focused.id}
           place={focused}
@@ -132,10 +136,11 @@ export function MapScene({ view, mapView, focusOpenedOnMap, onOpenPlace, onClose
       <ViewController
         view={mapView}
         focus={focusOpenedOnMap ? undefined : focusCoordinates}
-        focusKey={`${focusPlace}|${focusEvent}`}
+        focusKey={focusKey}
         bounds={view.bounds}
         boundsKey={boundsKey}
         motion={motion}
+        onSettled={setArrivedAt}
       />
     </>
   );

@@ -17,6 +17,8 @@ export interface ViewControllerProps {
   bounds?: BBox;
   boundsKey: string;
   motion: MapMotion;
+  /** Called with `focusKey` once the map stands where this state puts it (at once if it needs no move). */
+  onSettled: (focusKey: string | undefined) => void;
 }
 
 const FOCUS_ZOOM = 7;
@@ -26,7 +28,7 @@ const FOCUS_ZOOM = 7;
  * URL's view, else the focused place, else the shown events. Every move goes through
  * `motion.run`, so it is known as the app's and never written back to the URL.
  */
-export function ViewController({ view, focus, focusKey, bounds, boundsKey, motion }: ViewControllerProps) {
+export function ViewController({ view, focus, focusKey, bounds, boundsKey, motion, onSettled }: ViewControllerProps) {
   const map = useMap();
   const previous = useRef<{ focusKey?: string; boundsKey?: string } | null>(null);
   const { run } = motion;
@@ -38,22 +40,26 @@ export function ViewController({ view, focus, focusKey, bounds, boundsKey, motio
       const boundsChanged = !first && previous.current?.boundsKey !== boundsKey;
       previous.current = { focusKey, boundsKey };
       const animate = !first && !prefersReducedMotion();
+      const settled = () => onSettled(focusKey);
 
       if (view) {
-        if (formatMapView(currentView(map)) !== formatMapView(view)) run(() => map.setView([view.lat, view.lng], view.zoom, { animate }));
+        if (formatMapView(currentView(map)) === formatMapView(view)) settled();
+        else run(() => map.setView([view.lat, view.lng], view.zoom, { animate }), settled);
       } else if (focus && (first || focusChanged)) {
         const zoom = Math.max(map.getZoom(), FOCUS_ZOOM);
-        run(() => (animate ? map.flyTo(focus, zoom, { duration: 0.8 }) : map.setView(focus, zoom, { animate: false })));
+        run(() => (animate ? map.flyTo(focus, zoom, { duration: 0.8 }) : map.setView(focus, zoom, { animate: false })), settled);
       } else if (bounds && (first || boundsChanged) && !focus) {
         const [west, south, east, north] = bounds;
         const box: [[number, number], [number, number]] = [
           [south, west],
           [north, east],
         ];
-        run(() => map.fitBounds(box, { padding: [48, 48], maxZoom: 8, animate }));
+        run(() => map.fitBounds(box, { padding: [48, 48], maxZoom: 8, animate }), settled);
+      } else {
+        settled();
       }
     },
-    [map, view, focus, focusKey, bounds, boundsKey, run],
+    [map, view, focus, focusKey, bounds, boundsKey, run, onSettled],
   );
 
   return null;

@@ -5,10 +5,14 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } fr
 import type { MapView } from "@/geo/url-state";
 
 export interface MapMotion {
-  /** True while a move the app started (a fit, a flight) is running: the popup waits for its end. */
+  /** True from `run` until the app's moves have ended: the popup waits for them. */
   moving: boolean;
-  /** Starts a move of the app's own; its `moveend` ends it and is not reported as the reader's. */
-  run: (move: () => void) => void;
+  /**
+   * Makes a move of the app's own (a fit, a flight): its `moveend` is not reported as the
+   * reader's. A move already running (a popup's autopan, the reader's fling) ends first, so that
+   * no move cuts another short. `done` is called once the map stands still again.
+   */
+  run: (move: () => void, done?: () => void) => void;
   /** Runs something that may move the map at once (a resize): no move of the reader's, none of ours running ends. */
   runQuietly: (action: () => void) => void;
 }
@@ -22,14 +26,20 @@ export function currentView(map: L.Map): MapView {
 }
 
 /**
- * Tells the reader's moves from the app's. A move the app makes is started through `run`, which
- * holds a token until that move's own `moveend`; a popup panning itself into view announces itself
- * with `autopanstart`. Any other `moveend` is the reader's and is reported to `onUserMove`. When
- * the reader grabs the map during a move of ours (a drag, the wheel, a pinch, the map's keys),
- * the token is dropped: what follows is theirs.
+ * Tells the reader's moves from the app's, one move at a time. Leaflet stops a running move when a
+ * new one starts, and the stopped move's `moveend` fires inside the new one's call, so a mark set
+ * for the new move would be spent by the old one. Moves of the app's therefore wait for the
+ * running move's `moveend` (`movestart` and `moveend` say when the map is in motion), then go
+ * with a mark that their own `moveend` clears. A popup panning itself into view announces itself
+ * with `autopanstart` and takes the mark too. Any other `moveend` is the reader's and is reported
+ * to `onUserMove`. When the reader grabs the map (a drag, the wheel, a pinch, the map's keys), the
+ * app lets go: its mark and its waiting move are dropped, and what follows is theirs.
  */
 export function useMapMotion(map: L.Map, onUserMove: (view: MapView) => void): MapMotion {
   const ownMove = useRef(false);
+  const inMotion = useRef(false);
+  const waiting = useRef<(() => void) | null>(null);
+  const whenStill = useRef<(() => void)[]>([]);
   const quiet = useRef(false);
   const [moving, setMoving] = useState(false);
   const report = useRef(onUserMove);
@@ -37,24 +47,40 @@ export function useMapMotion(map: L.Map, onUserMove: (view: MapView) => void): M
     report.current = onUserMove;
   });
 
+  const start = useCallback((move: () => void) => {
+    ownMove.current = true;
+    move();
+  }, []);
+
   // A layout effect, so that it listens before the first move: children's effects (the
   // ViewController's first fit) run before their parent's passive effects.
   useLayoutEffect(
     function tellMovesApart() {
       const container = map.getContainer();
+      const started = () => {
+        if (!quiet.current) inMotion.current = true;
+      };
       const ended = () => {
         if (quiet.current) return;
-        if (!ownMove.current) return report.current(currentView(map));
-        ownMove.current = false;
-        setMoving(false);
+        inMotion.current = false;
+        if (ownMove.current) ownMove.current = false;
+        else report.current(currentView(map));
+        const next = waiting.current;
+        waiting.current = null;
+        if (next) {
+          // After this event has reached every listener: Leaflet's own layers update on it.
+          queueMicrotask(() => start(next));
+        } else {
+          setMoving(false);
+          for (const done of whenStill.current.splice(0)) done();
+        }
       };
       const popupPans = () => {
         ownMove.current = true;
       };
       const readerTakesOver = () => {
-        if (!ownMove.current) return;
         ownMove.current = false;
-        setMoving(false);
+        waiting.current = null;
       };
       const key = (event: KeyboardEvent) => {
         if (event.target === container && MAP_KEYS.has(event.key)) readerTakesOver();
@@ -62,25 +88,31 @@ export function useMapMotion(map: L.Map, onUserMove: (view: MapView) => void): M
       const touch = (event: TouchEvent) => {
         if (event.touches.length > 1) readerTakesOver();
       };
-      map.on("moveend", ended).on("autopanstart", popupPans).on("dragstart", readerTakesOver).on("dblclick", readerTakesOver);
+      map.on("movestart", started).on("moveend", ended).on("autopanstart", popupPans);
+      map.on("dragstart", readerTakesOver).on("dblclick", readerTakesOver);
       container.addEventListener("wheel", readerTakesOver, { passive: true });
       container.addEventListener("touchstart", touch, { passive: true });
       container.addEventListener("keydown", key);
       return () => {
-        map.off("moveend", ended).off("autopanstart", popupPans).off("dragstart", readerTakesOver).off("dblclick", readerTakesOver);
+        map.off("movestart", started).off("moveend", ended).off("autopanstart", popupPans);
+        map.off("dragstart", readerTakesOver).off("dblclick", readerTakesOver);
         container.removeEventListener("wheel", readerTakesOver);
         container.removeEventListener("touchstart", touch);
         container.removeEventListener("keydown", key);
       };
     },
-    [map],
+    [map, start],
   );
 
-  const run = useCallback((move: () => void) => {
-    ownMove.current = true;
-    setMoving(true);
-    move();
-  }, []);
+  const run = useCallback(
+    (move: () => void, done?: () => void) => {
+      if (done) whenStill.current.push(done);
+      setMoving(true);
+      if (inMotion.current) waiting.current = move;
+      else start(move);
+    },
+    [start],
+  );
 
   const runQuietly = useCallback((action: () => void) => {
     quiet.current = true;
