@@ -21,9 +21,6 @@ test("choosing an event in the list opens its place's popup on that event and ma
   await expect(page.locator("li[data-event][aria-current]")).toHaveCount(1);
 });
 
-// Known app bug, open (issue 8 note): a popup's autopan can stop a pan still running; that pan's moveend spends the
-// app's mark, the autopan is written to the URL as the reader's view=, and the map moves back with the popup half
-// off screen. It fails in some runs, so it is parked here until the motion marks are kept per move.
 test("the chosen event's title and quote are in view inside a popup that holds several events", async ({ page }) => {
   await page.goto("/");
   await waitForMap(page);
