@@ -54,6 +54,7 @@ export function readRawDataset(dir: string = DATA_DIR): RawDataset {
         .sort()
     : [];
   return {
+    storiesDir: shownPath(storiesDir),
     places: readJson(path.join(dir, "places.geojson")),
     actors: readJson(path.join(dir, "actors.json")),
     stories: slugs.map((slug) => ({
