@@ -45,6 +45,7 @@ const nextConfig = {
       { source: "/api/:path*", headers: locked },
       { source: "/basemap.json", headers: locked },
       { source: "/:kind(places|events)/:id/opengraph-image", headers: locked },
+      { source: "/stories/:id/map.svg", headers: locked },
     ];
   },
 };

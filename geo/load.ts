@@ -86,23 +86,24 @@ export function loadDataset(): Dataset {
   return dataset;
 }
 
-let shareIds: { places: Set<string>; events: Set<string> } | undefined;
+let pathIds: { places: Set<string>; events: Set<string>; stories: Set<string> } | undefined;
 
 /**
- * The ids that have share pages, read straight from the data files without the full validation
- * (the build has done that): proxy.ts answers unknown ids with the 404 page itself, because
- * Next.js 16 sends a `notFound()` from a dynamic page as an empty shell drawn only by JavaScript
- * (vercel/next.js#62228).
+ * The ids that have pages (`/places/<id>`, `/events/<id>`, `/stories/<id>`), read straight from
+ * the data files without the full validation (the build has done that): proxy.ts answers unknown
+ * ids with the 404 page itself, because Next.js 16 sends a `notFound()` from a dynamic page as an
+ * empty shell drawn only by JavaScript (vercel/next.js#62228).
  */
-export function knownShareIds(): { places: Set<string>; events: Set<string> } {
-  if (shareIds) return shareIds;
+export function knownPathIds(): { places: Set<string>; events: Set<string>; stories: Set<string> } {
+  if (pathIds) return pathIds;
   const raw = readRawDataset();
   const ids = (records: unknown) =>
     Array.isArray(records) ? records.flatMap((r) => (typeof r?.id === "string" ? [r.id as string] : [])) : [];
   const json = (file: { json: unknown }, key: string) => (file.json as Record<string, unknown> | undefined)?.[key];
-  shareIds = {
+  pathIds = {
     places: new Set(ids(json(raw.places, "features"))),
     events: new Set(raw.stories.flatMap((story) => ids(json(story.events, "events")))),
+    stories: new Set(ids(raw.stories.map((story) => story.story.json))),
   };
-  return shareIds;
+  return pathIds;
 }
