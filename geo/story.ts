@@ -65,25 +65,27 @@ export function storySummaries(dataset: Dataset): StorySummary[] {
   });
 }
 
-/** The bundle for one story: its features, and only the places they reference; every actor, for the filter. */
+/** The bundle for one story: its features, and only the places and actors they reference. */
 export function storyBundle(dataset: Dataset, story: Story): StoryBundle {
   return { story, ...storiesMap(dataset, [story.id]) };
 }
 
 /**
  * What a map of several stories at once shows (a place's share page gathers events from every
- * story): their features, in the stories' order, and the places they reference.
+ * story): their features, in the stories' order, and the places and actors they reference, in the
+ * data's order. A story's actor filter so lists only its own actors, not Russia with 0 events in a
+ * story Russia is not in.
  */
 export function storiesMap(dataset: Dataset, storyIds: readonly string[]): Omit<StoryBundle, "story"> {
-  const features = storyIds.flatMap(
-    (id) =>
-      joinEvents(
-        dataset.events.filter((e) => e.story === id),
-        dataset.places,
-      ).features,
-  );
+  const eventsOf = (id: string) => dataset.events.filter((e) => e.story === id);
+  const features = storyIds.flatMap((id) => joinEvents(eventsOf(id), dataset.places).features);
   const placeIds = new Set(features.map((f) => f.properties.placeId));
-  return { features, places: dataset.places.filter((p) => placeIds.has(p.id)), actors: dataset.actors };
+  const actorIds = new Set(features.flatMap((f) => f.properties.actors));
+  return {
+    features,
+    places: dataset.places.filter((p) => placeIds.has(p.id)),
+    actors: dataset.actors.filter((a) => actorIds.has(a.id)),
+  };
 }
 
 /** The ids a link into this story may name. */

@@ -84,6 +84,11 @@ describe("stories: order, addresses, the front page", () => {
     expect(bundle.places.map((p) => p.id).sort()).toEqual(["abu-kamal", "ain-al-asad", "damascus", "erbil", "tehran"]);
     expect(storyBundle(dataset, story(FIRST)).places.map((p) => p.id)).not.toContain("abu-kamal");
   });
+
+  it("gives each story's actor filter only the actors its events name, in the data's order", () => {
+    expect(storyBundle(dataset, story(SECOND)).actors.map((a) => a.id)).toEqual(["syria", "iran", "usa"]);
+    expect(storyBundle(dataset, story(FIRST)).actors).toEqual(dataset.actors);
+  });
 });
 
 describe("storySummaries (the story index)", () => {
