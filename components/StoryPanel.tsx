@@ -76,7 +76,7 @@ export function StoryPanel(props: StoryPanelProps) {
         ) : (
           <EventList events={events} focusedEvent={state.event} onSelect={props.onSelectEvent} />
         )}
-        {events.length > 0 && <DownloadLinks state={state} count={events.length} />}
+        {events.length > 0 && <DownloadLinks story={bundle.story.id} state={state} count={events.length} />}
       </div>
     </aside>
   );

@@ -76,6 +76,13 @@ test.describe("/stories/<id>", () => {
     const article = page.locator(".article-panel");
     await expect(article).toContainText("At least ten rockets struck the Ain al-Asad air base");
     await expect(article).not.toContainText("Vladimir Putin");
+
+    // "Download" gives the events this page shows, not every story's.
+    const geojson = page.locator(".downloads").getByRole("link", { name: "GeoJSON" });
+    const href = (await geojson.getAttribute("href")) ?? "";
+    expect(new URLSearchParams(href.split("?")[1]).get("story")).toBe(SECOND.id);
+    const body = (await (await page.request.get(href)).json()) as { features: { properties: { eventId: string } }[] };
+    expect(new Set(body.features.map((f) => f.properties.eventId)).size).toBe(SECOND.events);
   });
 
   test("takes the same URL state as /, with Back and Forward", async ({ page }) => {
