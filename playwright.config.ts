@@ -10,6 +10,9 @@ import chromium from "./tests/chromium.json";
 const PORT = Number(process.env.DATELINE_TEST_PORT ?? 3210);
 /** The server of the hostile-data build (tests/fixtures/hostile). */
 const HOSTILE_PORT = PORT + 1;
+/** The server of the two-story build (tests/fixtures/stories-two), and its folder. */
+const STORIES_PORT = PORT + 2;
+const STORIES_DIST_DIR = process.env.DATELINE_STORIES_DIST_DIR ?? ".next-stories";
 
 export default defineConfig({
   testDir: "tests/browser",
@@ -30,9 +33,11 @@ export default defineConfig({
     trace: "off",
   },
   projects: [
-    { name: "app", testIgnore: "**/hostile.spec.ts" },
+    { name: "app", testIgnore: ["**/hostile.spec.ts", "**/stories.spec.ts"] },
     // The site built from tests/fixtures/hostile (markup and script in every text field) into .next-hostile.
     { name: "hostile", testMatch: "**/hostile.spec.ts", use: { baseURL: `http://localhost:${HOSTILE_PORT}` } },
+    // The site built from tests/fixtures/stories-two (two stories sharing places) into .next-stories.
+    { name: "stories", testMatch: "**/stories.spec.ts", use: { baseURL: `http://localhost:${STORIES_PORT}` } },
   ],
   webServer: [
     {
@@ -56,6 +61,23 @@ export default defineConfig({
               NEXT_TELEMETRY_DISABLED: "1",
               DATELINE_DIST_DIR: ".next-hostile",
               DATELINE_DATA_DIR: "tests/fixtures/hostile",
+            },
+          },
+        ]
+      : []),
+    // Likewise for the two-story build; stories.spec.ts fails saying how to build it.
+    ...(existsSync(`${STORIES_DIST_DIR}/BUILD_ID`)
+      ? [
+          {
+            command: `npx next start -p ${STORIES_PORT}`,
+            url: `http://localhost:${STORIES_PORT}/api/places`,
+            reuseExistingServer: false,
+            timeout: 60_000,
+            env: {
+              DATELINE_TILES: "off",
+              NEXT_TELEMETRY_DISABLED: "1",
+              DATELINE_DIST_DIR: STORIES_DIST_DIR,
+              DATELINE_DATA_DIR: "tests/fixtures/stories-two",
             },
           },
         ]

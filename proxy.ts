@@ -1,23 +1,24 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { knownShareIds } from "./geo/load";
+import { knownPathIds } from "./geo/load";
 import { contentSecurityPolicy, newNonce } from "./geo/security";
 import { tileSettingFromEnv } from "./geo/tiles";
 
-const SHARE_PATH = /^\/(places|events)\/([^/]+)(\/opengraph-image)?\/?$/;
+/** Addresses whose second segment is an id from the data, and the static image under some of them. */
+const ID_PATH = /^\/(places|events|stories)\/([^/]+)(\/opengraph-image|\/map\.svg)?\/?$/;
 
 /**
  * Two jobs, before any page renders:
- * - Unknown ids under /places/ and /events/ (and undecodable ones, which crash Next.js's image
- *   routes) get the 404 page, rendered as a page of its own so its text is in the HTML: Next.js 16
- *   sends a `notFound()` from a dynamic page as an empty shell (vercel/next.js#62228).
+ * - Unknown ids under /places/, /events/ and /stories/ (and undecodable ones, which crash Next.js's
+ *   image routes) get the 404 page, rendered as a page of its own so its text is in the HTML:
+ *   Next.js 16 sends a `notFound()` from a dynamic page as an empty shell (vercel/next.js#62228).
  * - Every page gets a fresh nonce and the CSP that allows only scripts carrying it. Next.js reads
  *   the nonce from the request's CSP header and puts it on its own scripts; pages read it from
  *   `x-nonce`. Headers for every response, and the locked policy for non-pages, are in next.config.js.
  */
 export function proxy(request: NextRequest) {
-  const share = SHARE_PATH.exec(request.nextUrl.pathname);
-  const unknown = share !== null && !isKnownId(share[1] === "places" ? "places" : "events", share[2] ?? "");
-  if (share?.[3] && !unknown) return NextResponse.next(); // a preview image: static, no page policy
+  const idPath = ID_PATH.exec(request.nextUrl.pathname);
+  const unknown = idPath !== null && !isKnownId(idPath[1] as IdKind, idPath[2] ?? "");
+  if (idPath?.[3] && !unknown) return NextResponse.next(); // a preview image or a story's map: no page policy
 
   const nonce = newNonce();
   const policy = contentSecurityPolicy({ nonce, tiles: tileSettingFromEnv(), dev: process.env.NODE_ENV === "development" });
@@ -31,10 +32,12 @@ export function proxy(request: NextRequest) {
   return response;
 }
 
-/** Whether a %-encoded path segment names a place or event in the data. */
-function isKnownId(kind: "places" | "events", segment: string): boolean {
+type IdKind = "places" | "events" | "stories";
+
+/** Whether a %-encoded path segment names a place, event or story in the data. */
+function isKnownId(kind: IdKind, segment: string): boolean {
   try {
-    return knownShareIds()[kind].has(decodeURIComponent(segment));
+    return knownPathIds()[kind].has(decodeURIComponent(segment));
   } catch {
     return false; // a broken %-encoding names no id
   }

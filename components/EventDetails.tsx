@@ -9,10 +9,18 @@ import { ProvenanceMark } from "./ProvenanceMark";
 import { ReadInArticle } from "./ReadInArticle";
 import { useStory } from "./StoryContext";
 
+export interface EventDetailsProps {
+  feature: EventFeature;
+  focused: boolean;
+  /** The title's heading level: 3 under a popup's or a page's h2, 4 where a story's h3 comes between. */
+  headingLevel?: 3 | 4;
+}
+
 /** One event as a popup shows it: date, title, actors with roles, the article's words, and provenance. */
-export function EventDetails({ feature, focused }: { feature: EventFeature; focused: boolean }) {
-  const { dateline, actorsById } = useStory();
+export function EventDetails({ feature, focused, headingLevel = 3 }: EventDetailsProps) {
+  const { datelineOf, actorsById } = useStory();
   const p = feature.properties;
+  const Title = headingLevel === 4 ? "h4" : "h3";
   return (
     <article
       className={focused ? "event-details focused" : "event-details"}
@@ -20,9 +28,9 @@ export function EventDetails({ feature, focused }: { feature: EventFeature; focu
       aria-current={focused || undefined}
     >
       <p className="event-date">
-        <DateText date={p.date} dateline={dateline} /> <ProvenanceMark provenance={p.dateProvenance} what="This date" />
+        <DateText date={p.date} dateline={datelineOf(p.story)} /> <ProvenanceMark provenance={p.dateProvenance} what="This date" />
       </p>
-      <h3>{p.title}</h3>
+      <Title>{p.title}</Title>
       <ul className="actor-list" aria-label="Actors">
         {p.actorRoles.map(({ actor, role }) => {
           const known = actorsById.get(actor);
@@ -39,7 +47,7 @@ export function EventDetails({ feature, focused }: { feature: EventFeature; focu
       )}
       <ProvenanceMark provenance={p.provenance} what="This event" />
       <p className="event-actions">
-        <ReadInArticle eventId={p.eventId} />
+        <ReadInArticle eventId={p.eventId} storyId={p.story} />
         <CopyLinkButton path={`/events/${p.eventId}`} what={`the event “${p.title}”`} title={p.title} />
       </p>
     </article>

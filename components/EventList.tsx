@@ -80,7 +80,7 @@ export function EventList({
                   context
                 </span>
               )}
-              <ReadInArticle eventId={eventId} />
+              <ReadInArticle eventId={eventId} storyId={p.story} />
               <CopyLinkButton path={`/events/${eventId}`} what={`the event “${p.title}”`} title={p.title} />
             </div>
           </li>

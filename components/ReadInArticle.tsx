@@ -4,11 +4,11 @@ import Link from "next/link";
 import { useStory } from "./StoryContext";
 
 /** Goes to an event's quote in the reading panel, or, where there is none, to the map page that has it. */
-export function ReadInArticle({ eventId }: { eventId: string }) {
-  const { readInArticle } = useStory();
+export function ReadInArticle({ eventId, storyId }: { eventId: string; storyId: string }) {
+  const { readInArticle, pathOf } = useStory();
   if (!readInArticle) {
     return (
-      <Link className="chip read-in-article" href={`/?event=${eventId}`}>
+      <Link className="chip read-in-article" href={`${pathOf(storyId)}?event=${eventId}`}>
         Read in the article
       </Link>
     );

@@ -1,36 +1,59 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import type { EventFeature } from "@/geo/join";
-import type { Actor, PlaceFeature } from "@/geo/schema";
+import type { Actor, PlaceFeature, Story } from "@/geo/schema";
 import type { TileSetting } from "@/geo/tiles";
+import { Byline } from "./Byline";
 import { EventDetails } from "./EventDetails";
 import { FocusedMap } from "./FocusedMap";
-import { StoryProvider } from "./StoryContext";
+import { StoryProvider, type StoryLink } from "./StoryContext";
+
+/** One story's events on a share page, with the address of that story's map focused on them. */
+export interface ShareGroup {
+  story: Pick<Story, "id" | "title" | "source" | "dateline">;
+  /** The story's map page (`/` or `/stories/<id>`), with no query. */
+  storyPath: string;
+  /** The story's map focused on what the page is about (`/stories/<id>?place=damascus`). */
+  mapHref: string;
+  /** In date order. */
+  features: readonly EventFeature[];
+}
 
 export interface SharePageProps {
   kicker: string;
   title: string;
   intro: ReactNode;
-  /** The events the page is about, in date order; they are its text, readable without JavaScript. */
-  events: readonly EventFeature[];
+  /** The events the page is about, by story, newest story first; they are its text, readable without JavaScript. */
+  groups: readonly ShareGroup[];
+  /** Head each story's events with the story: a place's page gathers events from several. Otherwise one line names the story. */
+  headStories?: boolean;
   focusEvent?: string;
-  /** The map's content: the story around the focused place. */
+  /** The map's content: the stories around the focused place. */
   map: { places: readonly PlaceFeature[]; features: readonly EventFeature[]; focusPlace: string; tiles: TileSetting };
   actors: readonly Actor[];
-  dateline: string;
   fullMapHref: string;
   jsonLd: string;
   /** This request's CSP nonce, for the JSON-LD script. */
   nonce?: string;
 }
 
+/** Each event once, though it has a feature per place. */
+function uniqueEvents(features: readonly EventFeature[]): EventFeature[] {
+  const seen = new Set<string>();
+  return features.filter((f) => !seen.has(f.properties.eventId) && seen.add(f.properties.eventId));
+}
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
 /** A share page: the facts as text first, then the same map focused on them. */
 export function SharePage(props: SharePageProps) {
-  const { map } = props;
-  const seen = new Set<string>();
-  const events = props.events.filter((f) => !seen.has(f.properties.eventId) && seen.add(f.properties.eventId));
+  const { map, groups } = props;
+  const stories = Object.fromEntries(
+    groups.map((g): [string, StoryLink] => [g.story.id, { dateline: g.story.dateline, path: g.storyPath }]),
+  );
+  const eventCount = groups.reduce((sum, g) => sum + uniqueEvents(g.features).length, 0);
   return (
-    <StoryProvider dateline={props.dateline} actors={props.actors}>
+    <StoryProvider dateline={groups[0]?.story.dateline ?? ""} actors={props.actors} stories={stories}>
       {/* JSON escaped by jsonLdText: no text from the data can close this tag. */}
       <script type="application/ld+json" nonce={props.nonce} dangerouslySetInnerHTML={{ __html: props.jsonLd }} />
       <div className="share">
@@ -41,6 +64,12 @@ export function SharePage(props: SharePageProps) {
           <p className="share-kicker">{props.kicker}</p>
           <h1>{props.title}</h1>
           <div className="share-intro">{props.intro}</div>
+          {!props.headStories && groups[0] && (
+            <p className="share-from-story">
+              From the story <Link href={groups[0].storyPath}>{groups[0].story.title}</Link> (
+              <Byline story={groups[0].story} as="span" />)
+            </p>
+          )}
           <p>
             <Link className="button-link" href={props.fullMapHref}>
               Open in the full map
@@ -48,10 +77,31 @@ export function SharePage(props: SharePageProps) {
           </p>
           <section aria-labelledby="share-events-heading">
             <h2 id="share-events-heading" className="share-events-heading">
-              {events.length === 1 ? "The event" : `The events (${events.length})`}
+              {eventCount === 1 ? "The event" : `The events (${eventCount})`}
+              {props.headStories && groups.length > 1 && ` in ${plural(groups.length, "story", "stories")}`}
             </h2>
-            {events.map((feature) => (
-              <EventDetails key={feature.id} feature={feature} focused={feature.properties.eventId === props.focusEvent} />
+            {groups.map((group) => (
+              <div key={group.story.id} className="share-story" data-story={group.story.id}>
+                {props.headStories && (
+                  <header className="share-story-header">
+                    <h3 className="share-story-title">
+                      <Link href={group.storyPath}>{group.story.title}</Link>
+                    </h3>
+                    <Byline story={group.story} className="share-story-byline" />
+                    <p className="share-story-actions">
+                      <Link href={group.mapHref}>Open in this story&apos;s map</Link>
+                    </p>
+                  </header>
+                )}
+                {uniqueEvents(group.features).map((feature) => (
+                  <EventDetails
+                    key={feature.id}
+                    feature={feature}
+                    focused={feature.properties.eventId === props.focusEvent}
+                    headingLevel={props.headStories ? 4 : 3}
+                  />
+                ))}
+              </div>
             ))}
           </section>
         </main>

@@ -3,11 +3,21 @@
 import { createContext, useContext, useMemo, type ReactNode } from "react";
 import type { Actor } from "@/geo/schema";
 
+/** What a page that gathers events from several stories knows of each: its dateline and its map's address. */
+export interface StoryLink {
+  dateline: string;
+  path: string;
+}
+
 interface StoryLookup {
   dateline: string;
   /** Shows an event's quote in the reading panel; absent where the page has no reading panel. */
   readInArticle?: (eventId: string) => void;
   actorsById: ReadonlyMap<string, Actor>;
+  /** The dateline an event of this story is read against: its own story's, else the page's. */
+  datelineOf: (storyId: string) => string;
+  /** The address of this story's full map: `/` unless the page says otherwise. */
+  pathOf: (storyId: string) => string;
 }
 
 const StoryContext = createContext<StoryLookup | null>(null);
@@ -18,17 +28,21 @@ export interface StoryProviderProps {
   dateline: string;
   actors: readonly Actor[];
   readInArticle?: (eventId: string) => void;
+  /** On a page with events from several stories (a place's share page): each story's dateline and address, by id. */
+  stories?: Readonly<Record<string, StoryLink>>;
   children: ReactNode;
 }
 
-export function StoryProvider({ dateline, actors, readInArticle, children }: StoryProviderProps) {
+export function StoryProvider({ dateline, actors, readInArticle, stories, children }: StoryProviderProps) {
   const value = useMemo(
     () => ({
       dateline,
       readInArticle,
       actorsById: new Map(actors.map((a) => [a.id, a])),
+      datelineOf: (storyId: string) => stories?.[storyId]?.dateline ?? dateline,
+      pathOf: (storyId: string) => stories?.[storyId]?.path ?? "/",
     }),
-    [dateline, actors, readInArticle],
+    [dateline, actors, readInArticle, stories],
   );
   return <StoryContext.Provider value={value}>{children}</StoryContext.Provider>;
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import type { StoryBundle } from "@/geo/story";
 import type { Notice, ViewState } from "@/geo/url-state";
 import type { StoryView } from "@/geo/view";
@@ -36,7 +37,9 @@ export function StoryPanel(props: StoryPanelProps) {
   return (
     <aside className="panel" aria-label="The story and its events">
       <header className="panel-header">
-        <p className="brand">Dateline</p>
+        <p className="brand">
+          Dateline · <Link href="/stories">All stories</Link>
+        </p>
         <h1>{bundle.story.title}</h1>
         <Byline story={bundle.story} className="dateline" />
         <div className="panel-actions">
@@ -73,7 +76,7 @@ export function StoryPanel(props: StoryPanelProps) {
         ) : (
           <EventList events={events} focusedEvent={state.event} onSelect={props.onSelectEvent} />
         )}
-        {events.length > 0 && <DownloadLinks state={state} count={events.length} />}
+        {events.length > 0 && <DownloadLinks story={bundle.story.id} state={state} count={events.length} />}
       </div>
     </aside>
   );

@@ -8,6 +8,7 @@ import { joinEvents, type EventCollection } from "./join";
 import type { PlaceFeature } from "./schema";
 import type { Dataset } from "./validate";
 import { toCsv } from "./export";
+import { didYouMean } from "./problems";
 import { parseViewState } from "./url-state";
 
 export interface ApiError {
@@ -19,6 +20,22 @@ export type ApiResult<T> = { status: 200; body: T } | { status: 400; body: ApiEr
 /** The parameters `GET /api/events` understands. Others are ignored, as servers usually do. */
 export const EVENT_PARAMS = ["actors", "from", "to", "place"] as const;
 
+/**
+ * `story=<story id>` keeps one story's events: not in the contract, which asks for every story's,
+ * but what a story page's "Download" needs, so that it gives the events that page shows.
+ */
+export const STORY_PARAM = "story";
+
+/** Why a `story` parameter is bad, if it is: given twice, or naming no story. */
+function storyProblem(dataset: Dataset, values: string[]): string | undefined {
+  const [value] = values;
+  if (value === undefined) return undefined;
+  const shown = JSON.stringify(values.join(",").slice(0, 60));
+  if (values.length > 1) return `${STORY_PARAM}=${shown}: give one story`;
+  const ids = dataset.stories.map((s) => s.id);
+  return ids.includes(value) ? undefined : `${STORY_PARAM}=${shown}: unknown story${didYouMean(value, ids)}`;
+}
+
 /** All places as an RFC 7946 FeatureCollection; each feature's `id` is the place id. */
 export function placesCollection(dataset: Dataset): FeatureCollection<Point, PlaceFeature["properties"]> {
   return { type: "FeatureCollection", features: dataset.places.map((p) => structuredClone(p)) };
@@ -29,6 +46,9 @@ export function placesCollection(dataset: Dataset): FeatureCollection<Point, Pla
  * parameter is a 400 whose message names it.
  */
 export function eventsCollection(dataset: Dataset, query: URLSearchParams): ApiResult<EventCollection> {
+  const stories = query.getAll(STORY_PARAM);
+  const badStory = storyProblem(dataset, stories);
+  if (badStory) return { status: 400, body: { error: { code: "bad_parameter", message: badStory } } };
   const subset = new URLSearchParams();
   for (const name of EVENT_PARAMS) for (const value of query.getAll(name)) subset.append(name, value);
   const known = { places: dataset.places.map((p) => p.id), events: [], actors: dataset.actors.map((a) => a.id) };
@@ -38,7 +58,8 @@ export function eventsCollection(dataset: Dataset, query: URLSearchParams): ApiR
     const message = `${first.param}=${JSON.stringify(first.value)}: ${first.reason}`;
     return { status: 400, body: { error: { code: "bad_parameter", message } } };
   }
-  const all = joinEvents(dataset.events, dataset.places).features;
+  const events = stories[0] === undefined ? dataset.events : dataset.events.filter((e) => e.story === stories[0]);
+  const all = joinEvents(events, dataset.places).features;
   const features = filterEvents(all, { actors: state.actors, from: state.from, to: state.to, place: state.place });
   return { status: 200, body: { type: "FeatureCollection", features } };
 }

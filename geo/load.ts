@@ -2,11 +2,11 @@
  * The one module that reads Dateline's data files. Server-only (it uses the file system): pages,
  * route handlers and scripts call `loadDataset()`; the browser receives the data as props.
  *
- * Layout, so that a new story is files alone:
- *   geo/data/places.geojson            places shared by every story
- *   geo/data/actors.json               actors shared by every story
- *   geo/data/stories/<slug>/story.json     the article: title, dateline, text
- *   geo/data/stories/<slug>/events.json    its events
+ * Layout of the data folder (`geo/data`, or `DATELINE_DATA_DIR`), so that a new story is files alone:
+ *   places.geojson                 places shared by every story
+ *   actors.json                    actors shared by every story
+ *   stories/<slug>/story.json      the article: title, dateline, text
+ *   stories/<slug>/events.json     its events
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
@@ -14,18 +14,33 @@ import { formatProblem } from "./problems";
 import { validateDataset, type Dataset, type RawDataset, type RawFile } from "./validate";
 
 /**
- * Where the data lives: `geo/data`, or `DATELINE_DATA_DIR` (relative to the project root), which
- * the tests use to build the site from a fixture dataset (hostile text, say). `process.cwd()` is
- * the project root under `next` and the scripts.
+ * Where the data lives: `DATELINE_DATA_DIR` (absolute, or relative to the project root), so that a
+ * newsroom keeps its stories in a folder of its own and the tests build the site from fixture
+ * data; unset means `geo/data`. Read at build, at start and by `npm run validate`, all through
+ * here. `process.cwd()` is the project root under `next` and the scripts.
  */
-export const DATA_DIR = path.resolve(process.cwd(), process.env.DATELINE_DATA_DIR ?? path.join("geo", "data"));
+export const DATA_DIR = dataDirFrom(process.env.DATELINE_DATA_DIR);
+
+/** The data folder that a `DATELINE_DATA_DIR` value names; empty or unset means `geo/data`. */
+export function dataDirFrom(setting: string | undefined): string {
+  const dir = setting?.trim() || path.join("geo", "data");
+  // turbopackIgnore: the folder is chosen at run time, so the bundler must not trace the whole
+  // project through this call; next.config.js ships the data folder with the server instead.
+  return path.resolve(/*turbopackIgnore: true*/ process.cwd(), dir);
+}
+
+/** A path as messages show it: relative to the project inside it, absolute outside it. */
+export function shownPath(file: string): string {
+  const relative = path.relative(process.cwd(), file);
+  return relative === "" ? "." : relative.startsWith("..") || path.isAbsolute(relative) ? path.resolve(file) : relative;
+}
 
 function readJson(file: string): RawFile {
-  const relative = path.relative(process.cwd(), file) || file;
+  const shown = shownPath(file);
   try {
-    return { file: relative, json: JSON.parse(readFileSync(file, "utf8")) };
+    return { file: shown, json: JSON.parse(readFileSync(file, "utf8")) };
   } catch (error) {
-    return { file: relative, json: undefined, readError: error instanceof Error ? error.message : String(error) };
+    return { file: shown, json: undefined, readError: error instanceof Error ? error.message : String(error) };
   }
 }
 
@@ -39,6 +54,7 @@ export function readRawDataset(dir: string = DATA_DIR): RawDataset {
         .sort()
     : [];
   return {
+    storiesDir: shownPath(storiesDir),
     places: readJson(path.join(dir, "places.geojson")),
     actors: readJson(path.join(dir, "actors.json")),
     stories: slugs.map((slug) => ({
@@ -70,23 +86,24 @@ export function loadDataset(): Dataset {
   return dataset;
 }
 
-let shareIds: { places: Set<string>; events: Set<string> } | undefined;
+let pathIds: { places: Set<string>; events: Set<string>; stories: Set<string> } | undefined;
 
 /**
- * The ids that have share pages, read straight from the data files without the full validation
- * (the build has done that): proxy.ts answers unknown ids with the 404 page itself, because
- * Next.js 16 sends a `notFound()` from a dynamic page as an empty shell drawn only by JavaScript
- * (vercel/next.js#62228).
+ * The ids that have pages (`/places/<id>`, `/events/<id>`, `/stories/<id>`), read straight from
+ * the data files without the full validation (the build has done that): proxy.ts answers unknown
+ * ids with the 404 page itself, because Next.js 16 sends a `notFound()` from a dynamic page as an
+ * empty shell drawn only by JavaScript (vercel/next.js#62228).
  */
-export function knownShareIds(): { places: Set<string>; events: Set<string> } {
-  if (shareIds) return shareIds;
+export function knownPathIds(): { places: Set<string>; events: Set<string>; stories: Set<string> } {
+  if (pathIds) return pathIds;
   const raw = readRawDataset();
   const ids = (records: unknown) =>
     Array.isArray(records) ? records.flatMap((r) => (typeof r?.id === "string" ? [r.id as string] : [])) : [];
   const json = (file: { json: unknown }, key: string) => (file.json as Record<string, unknown> | undefined)?.[key];
-  shareIds = {
+  pathIds = {
     places: new Set(ids(json(raw.places, "features"))),
     events: new Set(raw.stories.flatMap((story) => ids(json(story.events, "events")))),
+    stories: new Set(ids(raw.stories.map((story) => story.story.json))),
   };
-  return shareIds;
+  return pathIds;
 }

@@ -4,14 +4,24 @@
  */
 import { dateSpan, formatContractDate } from "./dates";
 import { joinEvents, compareChronologically, type EventFeature } from "./join";
-import type { PlaceFeature } from "./schema";
+import type { PlaceFeature, Story } from "./schema";
+import { storiesNewestFirst, storyPath } from "./story";
 import type { Dataset } from "./validate";
 
 export interface PlaceShare {
   place: PlaceFeature;
+  /** Every story's events at the place, in date order. */
   features: EventFeature[];
+  /** The same events by story, newest story first, each story's in date order. */
+  groups: StoryGroup[];
   title: string;
   description: string;
+}
+
+/** One story's events on a page that gathers events from several stories. */
+export interface StoryGroup {
+  story: Story;
+  features: EventFeature[];
 }
 
 export interface EventShare {
@@ -36,9 +46,17 @@ export function placeShare(dataset: Dataset, placeId: string): PlaceShare | unde
   return {
     place,
     features,
+    groups: groupByStory(dataset.stories, features),
     title: place.properties.name,
     description: `${count} event${count === 1 ? "" : "s"} at ${place.properties.name}${titles.length ? `: ${titles.join("; ")}` : ""}.`,
   };
+}
+
+/** Features split by story, newest story first, keeping their order within each story; stories without any are left out. */
+export function groupByStory(stories: readonly Story[], features: readonly EventFeature[]): StoryGroup[] {
+  return storiesNewestFirst(stories)
+    .map((story) => ({ story, features: features.filter((f) => f.properties.story === story.id) }))
+    .filter((group) => group.features.length > 0);
 }
 
 /** An event's share page, or undefined for an unknown id. */
@@ -99,6 +117,19 @@ export function jsonLdText(value: unknown): string {
 export function formatCoordinates(place: PlaceFeature): string {
   const [lng, lat] = place.geometry.coordinates;
   return `${Math.abs(lat)}° ${lat >= 0 ? "N" : "S"}, ${Math.abs(lng)}° ${lng >= 0 ? "E" : "W"}`;
+}
+
+/**
+ * The `<head>` of a story's map page: its title and a description of what the map shows. The
+ * canonical URL is the story's own address, `/` for the front-page story, so that its two
+ * addresses count as one page.
+ */
+export function storyMetadata(story: Story) {
+  return {
+    title: { absolute: `${story.title} · Dateline` },
+    description: `The events of “${story.title}” (${story.dateline}) on a map: where and when each happened, who was involved, in the article's own words.`,
+    alternates: { canonical: storyPath(story) },
+  };
 }
 
 /** The `<head>` of a share page: title, description, canonical URL, Open Graph and Twitter cards. */

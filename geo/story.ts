@@ -3,6 +3,7 @@
  * places, and the places and actors they name. Pure: takes a Dataset, returns plain data that can
  * cross from server to browser.
  */
+import type { Position } from "geojson";
 import { joinEvents, type EventFeature } from "./join";
 import type { Actor, PlaceFeature, Story } from "./schema";
 import type { Dataset } from "./validate";
@@ -16,23 +17,74 @@ export interface StoryBundle {
   actors: Actor[];
 }
 
-/** The story `/` shows. */
+/** The story `/` shows: the one whose story.json says `"frontPage": true` (validation wants exactly one). */
 export function frontPageStory(dataset: Dataset): Story {
   const story = dataset.stories.find((s) => s.frontPage) ?? dataset.stories[0];
-  if (!story) throw new Error('geo/data/stories has no story: add one (see README, "Adding a story")');
+  if (!story) throw new Error('the data folder has no story: add one (README, "Adding a place, an event or a story")');
   return story;
+}
+
+/** The story with this id, or undefined. */
+export function findStory(dataset: Dataset, id: string): Story | undefined {
+  return dataset.stories.find((s) => s.id === id);
+}
+
+/** Every story, newest dateline first; stories of one day by title, so the order never depends on folder names. */
+export function storiesNewestFirst(stories: readonly Story[]): Story[] {
+  return [...stories].sort((a, b) => b.dateline.localeCompare(a.dateline) || a.title.localeCompare(b.title) || a.id.localeCompare(b.id));
+}
+
+/**
+ * Where a story's full map is: `/` for the front-page story, whose links have always pointed
+ * there, and `/stories/<id>` for every other. (`/stories/<id>` works for the front page too.)
+ * @example storyPath({ id: "putin-visits-syria-2020", frontPage: true }) === "/"
+ */
+export function storyPath(story: Pick<Story, "id" | "frontPage">): string {
+  return story.frontPage ? "/" : `/stories/${story.id}`;
+}
+
+/** What the story index shows of one story. */
+export interface StorySummary {
+  story: Story;
+  eventCount: number;
+  placeCount: number;
+  /** The story's places, `[lng, lat]`, for its small map. */
+  positions: Position[];
+}
+
+/** The index's entry for each story, newest first. */
+export function storySummaries(dataset: Dataset): StorySummary[] {
+  return storiesNewestFirst(dataset.stories).map((story) => {
+    const { features, places } = storyBundle(dataset, story);
+    return {
+      story,
+      eventCount: new Set(features.map((f) => f.properties.eventId)).size,
+      placeCount: places.length,
+      positions: places.map((p) => [...p.geometry.coordinates]),
+    };
+  });
 }
 
 /** The bundle for one story: its features, and only the places and actors they reference. */
 export function storyBundle(dataset: Dataset, story: Story): StoryBundle {
-  const events = dataset.events.filter((e) => e.story === story.id);
-  const features = joinEvents(events, dataset.places).features;
+  return { story, ...storiesMap(dataset, [story.id]) };
+}
+
+/**
+ * What a map of several stories at once shows (a place's share page gathers events from every
+ * story): their features, in the stories' order, and the places and actors they reference, in the
+ * data's order. A story's actor filter so lists only its own actors, not Russia with 0 events in a
+ * story Russia is not in.
+ */
+export function storiesMap(dataset: Dataset, storyIds: readonly string[]): Omit<StoryBundle, "story"> {
+  const eventsOf = (id: string) => dataset.events.filter((e) => e.story === id);
+  const features = storyIds.flatMap((id) => joinEvents(eventsOf(id), dataset.places).features);
   const placeIds = new Set(features.map((f) => f.properties.placeId));
+  const actorIds = new Set(features.flatMap((f) => f.properties.actors));
   return {
-    story,
     features,
     places: dataset.places.filter((p) => placeIds.has(p.id)),
-    actors: dataset.actors,
+    actors: dataset.actors.filter((a) => actorIds.has(a.id)),
   };
 }
 

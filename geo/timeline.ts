@@ -79,10 +79,27 @@ export function histogram(features: readonly EventFeature[], scale: TimelineScal
   return buckets;
 }
 
-/** The whole story's scale, by year: from its first event's year to its dateline's. */
+/** A story whose events all start within this many days of its dateline is drawn by day, not by year. */
+const DAYS_FOR_A_DAY_SCALE = 92;
+
+/**
+ * The whole story's scale: by year, from its first event's year to its dateline's; or, for a
+ * story whose events all start in the last three months or so, by day from its first event to its
+ * dateline (with a day of margin, as the week's scale has), where years would be one bar.
+ */
 export function overviewScale(features: readonly EventFeature[], dateline: string): TimelineScale {
   const first = features.reduce((min, f) => (f.properties.start < min ? f.properties.start : min), dateline);
+  if (dayNumber(dateline) - dayNumber(first) < DAYS_FOR_A_DAY_SCALE) {
+    return { start: addDays(first, -1), end: addDays(dateline, 1), unit: "day" };
+  }
   return { start: `${first.slice(0, 4)}-01-01`, end: `${dateline.slice(0, 4)}-12-31`, unit: "year" };
+}
+
+/** The overview scale's name on its button: its years ("2011–2020", or "2021"), or "Whole story" when it is by day. */
+export function overviewLabel(scale: TimelineScale): string {
+  if (scale.unit === "day") return "Whole story";
+  const [from, to] = [scale.start.slice(0, 4), scale.end.slice(0, 4)];
+  return from === to ? from : `${from}–${to}`;
 }
 
 /** "The week of the story": the seven days up to and including the dateline. */

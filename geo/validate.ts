@@ -32,6 +32,8 @@ export interface RawFile {
 }
 
 export interface RawDataset {
+  /** The folder the stories were read from, for messages about the stories as a whole. */
+  storiesDir: string;
   places: RawFile;
   actors: RawFile;
   /** Each story is its article file and its events file. */
@@ -115,6 +117,20 @@ function withoutDuplicates<T extends { id: string }>(file: string, kind: string,
     problems.push({ file, record: `${kind} "${record.id}"`, field: "id", value: showValue(record.id), message: `duplicate ${kind} id` });
     return false;
   });
+}
+
+/**
+ * The problem with a record whose id was already written in this or another file, naming both
+ * files; records the id's first file otherwise. `seen` maps each id to the file it came first in.
+ */
+function duplicateProblem(file: string, kind: string, id: string, seen: Map<string, string>, rule: string): Problem | undefined {
+  const first = seen.get(id);
+  if (first === undefined) {
+    seen.set(id, file);
+    return undefined;
+  }
+  const where = first === file ? "earlier in this file" : `in ${first}`;
+  return { file, record: `${kind} "${id}"`, field: "id", value: showValue(id), message: `duplicate ${kind} id: also ${where} (${rule})` };
 }
 
 function decimals(n: number): number {
@@ -281,12 +297,19 @@ export function validateDataset(raw: RawDataset, inCountry: CountryCheck = isInC
   );
   const stories: Story[] = [];
   const events: DatasetEvent[] = [];
-  const eventIds = new Set<string>();
+  // The file each id was first written in, so that a duplicate names both files.
+  const storyFiles = new Map<string, string>();
+  const eventFiles = new Map<string, string>();
 
   for (const files of raw.stories) {
     const story = parseFile(files.story, storySchema, problems);
     const eventsFile = parseFile(files.events, eventsFileSchema, problems);
     if (!story || !eventsFile) continue;
+    const storyDuplicate = duplicateProblem(files.story.file, "story", story.id, storyFiles, "story ids are unique");
+    if (storyDuplicate) {
+      problems.push(storyDuplicate);
+      continue;
+    }
     stories.push(story);
     if (eventsFile.story !== story.id) {
       problems.push({
@@ -300,27 +323,26 @@ export function validateDataset(raw: RawDataset, inCountry: CountryCheck = isInC
     }
     for (const event of parseRecords(files.events.file, "event", eventsFile.events, eventSchema, problems)) {
       const found = eventProblems(files.events.file, event, story, knownPlaces, knownActors);
-      if (eventIds.has(event.id)) {
-        found.push({
-          file: files.events.file,
-          record: `event "${event.id}"`,
-          field: "id",
-          value: showValue(event.id),
-          message: "duplicate event id (event ids are unique across all stories)",
-        });
-      }
+      const duplicate = duplicateProblem(files.events.file, "event", event.id, eventFiles, "event ids are unique across all stories");
+      if (duplicate) found.push(duplicate);
       problems.push(...found);
-      if (found.length === 0) {
-        eventIds.add(event.id);
-        events.push({ ...event, story: story.id });
-      }
+      if (found.length === 0) events.push({ ...event, story: story.id });
     }
   }
 
+  if (raw.stories.length === 0) {
+    problems.push({
+      file: raw.storiesDir,
+      record: "the stories",
+      field: "",
+      value: "(none)",
+      message: 'no story: add a folder stories/<slug>/ with story.json and events.json (README, "Adding a place, an event or a story")',
+    });
+  }
   const frontPages = stories.filter((s) => s.frontPage);
   if (stories.length > 0 && frontPages.length !== 1) {
     problems.push({
-      file: raw.stories[0]?.story.file ?? "geo/data/stories",
+      file: raw.stories[0]?.story.file ?? raw.storiesDir,
       record: "the stories",
       field: "frontPage",
       value: showValue(frontPages.map((s) => s.id)),

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs everything the tests need and runs every test: lint, types, data validation, unit
-# tests, npm audit, the production builds (the real data, and hostile fixture data), the browser
+# tests, npm audit, the production builds (the real data, hostile fixture data and two stories), the browser
 # tests and a fuzz run against the production server. Ends with "N passed, N failed".
 # This is the README's test command (`npm test` calls it after `npm ci`) and what CI runs.
 set -uo pipefail
@@ -32,14 +32,22 @@ step "audit" bash tests/audit.sh
 
 # A second copy of the site built from tests/fixtures/hostile (markup and script in every text
 # field) into .next-hostile, for the "hostile" Playwright project. Built before the real one, so
-# that next-env.d.ts ends up pointing at .next. (tsconfig.json lists .next-hostile's types, so
-# this build leaves it alone.)
+# that next-env.d.ts ends up pointing at .next. (tsconfig.json lists .next-hostile's and
+# .next-stories' types, so these builds leave it alone.)
 build_hostile() {
   DATELINE_DATA_DIR=tests/fixtures/hostile npx tsx geo/cli/validate.ts &&
     DATELINE_DATA_DIR=tests/fixtures/hostile DATELINE_DIST_DIR=.next-hostile npx next build
 }
 rm -rf .next-hostile
 step "build with hostile data" build_hostile
+# A third copy from tests/fixtures/stories-two (two stories sharing places) into .next-stories,
+# for the "stories" Playwright project: the story index, story pages and a shared place page.
+build_stories() {
+  DATELINE_DATA_DIR=tests/fixtures/stories-two npx tsx geo/cli/validate.ts &&
+    DATELINE_DATA_DIR=tests/fixtures/stories-two DATELINE_DIST_DIR=.next-stories npx next build
+}
+rm -rf .next-stories
+step "build with two stories" build_stories
 step "build" npx next build
 if [ -d .next ] && [ -f .next/BUILD_ID ]; then
   step "browser tests" npx playwright test

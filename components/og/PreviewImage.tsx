@@ -20,7 +20,7 @@ let countries: ReturnType<typeof countryFeatures> | undefined;
 
 /**
  * The social preview card: a small map of the place on the left, the title and date on the right.
- * Made at build (the share pages are static), with the font that ships with next/og: no network.
+ * Made on first request and kept (the opengraph-image routes of the share pages), with the font that ships with next/og: no network.
  */
 export function previewImage({ kicker, title, detail, centre }: PreviewContent): ImageResponse {
   countries ??= countryFeatures(countries50m as unknown as Topology);

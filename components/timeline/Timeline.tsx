@@ -3,7 +3,7 @@
 import { useCallback, useId, useMemo, useRef, useState, type KeyboardEvent } from "react";
 import { formatContractDate, isIsoDay } from "@/geo/dates";
 import type { EventFeature } from "@/geo/join";
-import { detailScale, histogram, overviewScale, playbackSteps, storyWeek, type TimelineScale } from "@/geo/timeline";
+import { detailScale, histogram, overviewLabel, overviewScale, playbackSteps, storyWeek, type TimelineScale } from "@/geo/timeline";
 import { TimelineChart } from "./TimelineChart";
 import { useExpanded } from "./useExpanded";
 import { usePlayback } from "./usePlayback";
@@ -154,7 +154,7 @@ export function Timeline({ features, allFeatures, dateline, range, onChange }: T
           </div>
           <div className="timeline-scale" role="group" aria-label="Timeline scale">
             <button type="button" className="chip" aria-pressed={scaleName === "overview"} onClick={() => setScaleName("overview")}>
-              {overviewScale(allFeatures, dateline).start.slice(0, 4)}–{dateline.slice(0, 4)}
+              {overviewLabel(overviewScale(allFeatures, dateline))}
             </button>
             <button type="button" className="chip" aria-pressed={scaleName === "week"} onClick={() => setScaleName("week")}>
               Days

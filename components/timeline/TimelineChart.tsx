@@ -15,6 +15,7 @@ export interface TimelineChartProps {
 const WIDTH = 1000;
 const BAR_AREA = 46;
 const LANE = 5;
+const MAX_LABELS = 10;
 
 /**
  * The histogram under the brush: bars count events by when they start, solid for exact days and
@@ -31,6 +32,14 @@ export function TimelineChart({ features, scale, from, to, dateline }: TimelineC
   const x = (day: string) => positionOf(day, scale) * WIDTH;
   const selectedFrom = from ? x(from) : 0;
   const selectedTo = to ? positionOf(addDays(to, 1), scale) * WIDTH : WIDTH;
+  // At most about ten labels fit under the chart: more buckets (the days of a story of a few
+  // weeks) get every n-th label, counted from the dateline's, which always shows.
+  const every = Math.ceil(buckets.length / MAX_LABELS);
+  const datelineIndex = Math.max(
+    0,
+    buckets.findIndex((b) => b.start <= dateline && dateline <= b.end),
+  );
+  const labelled = (i: number) => (datelineIndex - i) % every === 0;
 
   return (
     <div className="timeline-chart-wrap">
@@ -84,13 +93,13 @@ export function TimelineChart({ features, scale, from, to, dateline }: TimelineC
         <rect x={selectedTo} y="0" width={Math.max(0, WIDTH - selectedTo)} height={height} fill="#ffffff" fillOpacity="0.7" />
       </svg>
       <div className="timeline-ticks" aria-hidden="true">
-        {buckets.map((b) => (
+        {buckets.map((b, i) => (
           <span
             key={b.start}
             className={b.start <= dateline && dateline <= b.end ? "tick tick-dateline" : "tick"}
             style={{ left: `${(x(b.start) / WIDTH) * 100}%`, width: `${100 / buckets.length}%` }}
           >
-            {b.label}
+            {labelled(i) ? b.label : ""}
           </span>
         ))}
       </div>

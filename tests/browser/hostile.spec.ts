@@ -187,8 +187,10 @@ test("the place share pages show names, aliases and events literally", async ({ 
     expect(await textOf(page, "h1"), placeId).toBe(place.properties.name);
     expect(await page.title(), placeId).toContain(place.properties.name);
     for (const alias of place.properties.aliases) await expect(page.locator(".share-intro")).toContainText(alias);
+    // The events come under their story's title (h3), each titled in an h4.
+    expect(await textOf(page, ".share-story-title"), `${placeId} story title`).toBe(story.title);
     for (const e of events.filter((x) => x.places.some((p) => p.place === placeId))) {
-      expect(await textOf(page, `.share-text [data-popup-event="${e.id}"] h3`), e.id).toBe(e.title);
+      expect(await textOf(page, `.share-text [data-popup-event="${e.id}"] h4`), e.id).toBe(e.title);
     }
     const jsonLd = await textOf(page, 'script[type="application/ld+json"]');
     expect(JSON.stringify(JSON.parse(jsonLd)), `${placeId} JSON-LD holds the name as data`).toContain(
@@ -205,6 +207,7 @@ test("the event share pages show titles, summaries and quotes literally", async 
     expect(await textOf(page, "h1"), e.id).toBe(e.title);
     expect(await page.title(), e.id).toContain(e.title);
     expect(await textOf(page, ".share-intro"), `${e.id} summary`).toBe(e.summary);
+    expect(await textOf(page, ".share-from-story a"), `${e.id} story title`).toBe(story.title);
     expect(await textOf(page, `.share-text [data-popup-event="${e.id}"] q`), `${e.id} quote`).toBe(e.quote.text);
     await expectNothingInjected(page);
   }

@@ -139,3 +139,31 @@ describe("GET /api/places", () => {
       expect(collection.features.map((f) => f.id)).toContain(id);
   });
 });
+
+describe("GET /api/events?story=<id> (a story page's Download)", () => {
+  const two = validateDataset(readRawDataset("tests/fixtures/stories-two")).dataset;
+  const inTwo = (query: string) => {
+    const result = eventsCollection(two, new URLSearchParams(query));
+    if (result.status !== 200) throw new Error(`?${query} answered ${result.status}: ${JSON.stringify(result.body)}`);
+    return [...new Set(result.body.features.map((f) => f.properties.story))];
+  };
+
+  it("keeps that story's events only; without it, every story's", () => {
+    expect(inTwo("story=rockets-hit-ain-al-asad-2021")).toEqual(["rockets-hit-ain-al-asad-2021"]);
+    expect(inTwo("story=putin-visits-syria-2020&place=damascus")).toEqual(["putin-visits-syria-2020"]);
+    expect(inTwo("").sort()).toEqual(["putin-visits-syria-2020", "rockets-hit-ain-al-asad-2021"]);
+  });
+
+  it("is a 400 naming the parameter for an unknown story or two stories", () => {
+    const unknown = eventsCollection(two, new URLSearchParams("story=rockets-hit-ain-al-asad"));
+    expect(unknown.status).toBe(400);
+    if (unknown.status === 400) {
+      expect(unknown.body.error.message).toBe(
+        'story="rockets-hit-ain-al-asad": unknown story (did you mean "rockets-hit-ain-al-asad-2021"?)',
+      );
+    }
+    const twice = eventsCollection(two, new URLSearchParams("story=a&story=b"));
+    expect(twice.status).toBe(400);
+    if (twice.status === 400) expect(twice.body.error.message).toMatch(/^story="a,b": give one story/);
+  });
+});

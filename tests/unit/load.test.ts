@@ -63,3 +63,17 @@ describe("broken data files", { timeout: 60_000 }, () => {
     expect(lines(output)).toHaveLength(2);
   });
 });
+
+describe("dataDirFrom (DATELINE_DATA_DIR)", () => {
+  it("means geo/data when unset or empty", async () => {
+    const { dataDirFrom } = await import("@/geo/load");
+    expect(dataDirFrom(undefined)).toBe(path.resolve("geo/data"));
+    expect(dataDirFrom("  ")).toBe(path.resolve("geo/data"));
+  });
+
+  it("takes a folder relative to the project root, or an absolute one", async () => {
+    const { dataDirFrom } = await import("@/geo/load");
+    expect(dataDirFrom("tests/fixtures/hostile")).toBe(path.resolve("tests/fixtures/hostile"));
+    expect(dataDirFrom("/srv/newsroom/stories-data")).toBe("/srv/newsroom/stories-data");
+  });
+});

@@ -10,6 +10,7 @@ import {
   detailScale,
   histogram,
   isoDay,
+  overviewLabel,
   overviewScale,
   playbackSteps,
   positionOf,
@@ -80,6 +81,15 @@ describe("dayNumber and isoDay", () => {
 describe("the scales", () => {
   it("the overview spans the story's first year (2011) to the dateline's (2020), by year", () => {
     expect(overviewScale(features, DATELINE)).toEqual({ start: "2011-01-01", end: "2020-12-31", unit: "year" });
+  });
+
+  it("a story whose events all start in its last three months is drawn by day, from its first event to its dateline", () => {
+    const recent = features.filter((f) => f.properties.start >= "2020-01-01");
+    expect(overviewScale(recent, DATELINE)).toEqual({ start: "2020-01-02", end: "2020-01-09", unit: "day" });
+    expect(histogram(recent, overviewScale(recent, DATELINE))).toHaveLength(8);
+    expect(overviewLabel(overviewScale(recent, DATELINE))).toBe("Whole story");
+    expect(overviewLabel(overviewScale(features, DATELINE))).toBe("2011–2020");
+    expect(overviewLabel({ start: "2021-01-01", end: "2021-12-31", unit: "year" })).toBe("2021");
   });
 
   it("the week of the story is the seven days up to the dateline", () => {

@@ -238,6 +238,76 @@ describe("validateDataset, one bad field at a time", () => {
     expect(two).toEqual([expect.objectContaining({ field: "frontPage", value: '["putin-visits-syria-2020","second"]' })]);
   });
 
+  /** A second story, off the front page, whose events file holds `events`. */
+  function secondStory(d: Editable, id: string, events: unknown[]) {
+    d.raw.stories.push({
+      story: { file: `geo/data/stories/${id}/story.json`, json: { ...d.story, id, frontPage: false } },
+      events: { file: `geo/data/stories/${id}/events.json`, json: { story: id, events } },
+    });
+  }
+
+  it("reports an event id used in two stories, naming both files, and keeps the first", () => {
+    const { problems, dataset } = validateDataset(
+      withEdit((d) => {
+        secondStory(d, "second", [structuredClone(d.event("syria-war-toll"))]);
+      }),
+    );
+    expect(problems).toEqual([
+      {
+        file: "geo/data/stories/second/events.json",
+        record: 'event "syria-war-toll"',
+        field: "id",
+        value: '"syria-war-toll"',
+        message: `duplicate event id: also in ${EVENTS} (event ids are unique across all stories)`,
+      },
+    ]);
+    expect(dataset.events.filter((e) => e.id === "syria-war-toll").map((e) => e.story)).toEqual(["putin-visits-syria-2020"]);
+  });
+
+  it("reports a duplicate even when the event's first record was rejected for another problem", () => {
+    const { problems } = validateDataset(
+      withEdit((d) => {
+        const copy = structuredClone(d.event("syria-war-toll"));
+        d.event("syria-war-toll").places[0]!.place = "damascos";
+        secondStory(d, "second", [copy]);
+      }),
+    );
+    expect(problems.map((p) => `${p.file}: ${p.field} ${p.message}`)).toEqual([
+      `${EVENTS}: places.0.place unknown place (did you mean "damascus"?)`,
+      `geo/data/stories/second/events.json: id duplicate event id: also in ${EVENTS} (event ids are unique across all stories)`,
+    ]);
+  });
+
+  it("reports two stories with one id, naming both files, and keeps the first", () => {
+    const { problems, dataset } = validateDataset(
+      withEdit((d) => {
+        secondStory(d, "putin-visits-syria-2020", []);
+      }),
+    );
+    expect(problems).toEqual([
+      {
+        file: "geo/data/stories/putin-visits-syria-2020/story.json",
+        record: 'story "putin-visits-syria-2020"',
+        field: "id",
+        value: '"putin-visits-syria-2020"',
+        message: `duplicate story id: also in ${STORY} (story ids are unique)`,
+      },
+    ]);
+    expect(dataset.stories).toHaveLength(1);
+    expect(dataset.events).toEqual(goodResult.dataset.events);
+  });
+
+  it("reports a data folder without stories, naming the folder", () => {
+    const { problems } = validateDataset({ ...good, stories: [] });
+    expect(problems).toEqual([
+      expect.objectContaining({
+        file: "geo/data/stories",
+        record: "the stories",
+        message: expect.stringMatching(/^no story: add a folder/),
+      }),
+    ]);
+  });
+
   it("reports a byline source that is a file name or a sentence, and takes the story out", () => {
     const fileName = "Wire report supplied to Dateline as 2020-01-08-putin-visits-syria.txt";
     const named = validateDataset(

@@ -5,10 +5,12 @@ import { eventShare } from "@/geo/share";
 export const size = PREVIEW_SIZE;
 export const contentType = "image/png";
 export const alt = "The event's place on a small map, with its title and date";
-export const dynamicParams = false;
+// Made on first request and then kept (an empty generateStaticParams makes the route static on
+// demand), not at build: the build does not grow with the events. proxy.ts answers unknown ids with a 404.
+export const dynamicParams = true;
 
 export function generateStaticParams() {
-  return loadDataset().events.map((event) => ({ id: event.id }));
+  return [];
 }
 
 export default async function Image({ params }: { params: Promise<{ id: string }> }) {

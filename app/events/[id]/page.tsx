@@ -4,18 +4,16 @@ import { notFound } from "next/navigation";
 import { SharePage } from "@/components/SharePage";
 import { loadDataset } from "@/geo/load";
 import { eventJsonLd, eventShare, jsonLdText, shareMetadata } from "@/geo/share";
-import { storyBundle } from "@/geo/story";
+import { findStory, storyBundle, storyPath } from "@/geo/story";
 import { tileSettingFromEnv } from "@/geo/tiles";
 
 type Params = Promise<{ id: string }>;
 
-// Every event is known at build (generateStaticParams); any other id is the 404 page. The page
-// itself renders per request, to carry the CSP nonce (proxy.ts); its preview image stays static.
-export const dynamicParams = false;
-
-export function generateStaticParams() {
-  return loadDataset().events.map((event) => ({ id: event.id }));
-}
+// Not made at build, so that the build does not grow with the events: each page renders on request
+// (proxy.ts answers unknown ids with the 404 page). Per request, not once and cached, while pages
+// carry a per-request CSP nonce (proxy.ts): a page cached on first request (an empty
+// generateStaticParams) that reads the nonce fails at run time with DYNAMIC_SERVER_USAGE.
+export const dynamic = "force-dynamic";
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const share = eventShare(loadDataset(), (await params).id);
@@ -29,20 +27,20 @@ export default async function EventPage({ params }: { params: Params }) {
   const id = (await params).id;
   const share = eventShare(dataset, id);
   const first = share?.features[0];
-  if (!share || !first) notFound();
-  const story = dataset.stories.find((s) => s.id === first.properties.story);
-  const bundle = story ? storyBundle(dataset, story) : { features: share.features, places: share.places, actors: dataset.actors };
+  const story = first && findStory(dataset, first.properties.story);
+  if (!share || !first || !story) notFound();
+  const bundle = storyBundle(dataset, story);
+  const path = storyPath(story);
   return (
     <SharePage
       kicker={`Event · ${share.dateText} · ${share.features.map((f) => f.properties.placeName).join(", ")}`}
       title={share.title}
       intro={<p>{first.properties.summary}</p>}
-      events={share.features}
+      groups={[{ story, storyPath: path, mapHref: `${path}?event=${id}`, features: share.features }]}
       focusEvent={id}
       map={{ places: bundle.places, features: bundle.features, focusPlace: first.properties.placeId, tiles: tileSettingFromEnv() }}
       actors={dataset.actors}
-      dateline={story?.dateline ?? ""}
-      fullMapHref={`/?event=${id}`}
+      fullMapHref={`${path}?event=${id}`}
       nonce={(await headers()).get("x-nonce") ?? undefined}
       jsonLd={jsonLdText(eventJsonLd(share, `/events/${id}`))}
     />

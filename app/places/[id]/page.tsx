@@ -5,18 +5,16 @@ import { SharePage } from "@/components/SharePage";
 import { PLACE_KIND_LABELS } from "@/geo/labels";
 import { loadDataset } from "@/geo/load";
 import { formatCoordinates, jsonLdText, placeJsonLd, placeShare, shareMetadata } from "@/geo/share";
-import { storyBundle } from "@/geo/story";
+import { storiesMap, storyPath } from "@/geo/story";
 import { tileSettingFromEnv } from "@/geo/tiles";
 
 type Params = Promise<{ id: string }>;
 
-// Every place is known at build (generateStaticParams); any other id is the 404 page. The page
-// itself renders per request, to carry the CSP nonce (proxy.ts); its preview image stays static.
-export const dynamicParams = false;
-
-export function generateStaticParams() {
-  return loadDataset().places.map((place) => ({ id: place.id }));
-}
+// Not made at build, so that the build does not grow with the places: each page renders on request
+// (proxy.ts answers unknown ids with the 404 page). Per request, not once and cached, while pages
+// carry a per-request CSP nonce (proxy.ts): a page cached on first request (an empty
+// generateStaticParams) that reads the nonce fails at run time with DYNAMIC_SERVER_USAGE.
+export const dynamic = "force-dynamic";
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const share = placeShare(loadDataset(), (await params).id);
@@ -29,9 +27,18 @@ export default async function PlacePage({ params }: { params: Params }) {
   const dataset = loadDataset();
   const share = placeShare(dataset, (await params).id);
   if (!share) notFound();
-  const { place, features } = share;
-  const story = dataset.stories.find((s) => s.id === features[0]?.properties.story) ?? dataset.stories[0];
-  const bundle = story ? storyBundle(dataset, story) : { features, places: [place], actors: dataset.actors };
+  const { place } = share;
+  // Every story with an event here, newest first: its events are the page's text, its map the page's map.
+  const groups = share.groups.map(({ story, features }) => ({
+    story,
+    storyPath: storyPath(story),
+    mapHref: `${storyPath(story)}?place=${place.id}`,
+    features,
+  }));
+  const map = storiesMap(
+    dataset,
+    groups.map((g) => g.story.id),
+  );
   return (
     <SharePage
       kicker={`Place · ${PLACE_KIND_LABELS[place.properties.kind]} · ${place.properties.country}`}
@@ -42,11 +49,16 @@ export default async function PlacePage({ params }: { params: Params }) {
           {place.properties.precision === "exact" ? "the site itself" : "approximate"}; source: {place.properties.coordinatesSource}).
         </p>
       }
-      events={features}
-      map={{ places: bundle.places, features: bundle.features, focusPlace: place.id, tiles: tileSettingFromEnv() }}
+      groups={groups}
+      headStories
+      map={{
+        places: map.places.length > 0 ? map.places : [place],
+        features: map.features,
+        focusPlace: place.id,
+        tiles: tileSettingFromEnv(),
+      }}
       actors={dataset.actors}
-      dateline={story?.dateline ?? ""}
-      fullMapHref={`/?place=${place.id}`}
+      fullMapHref={groups[0]?.mapHref ?? `/?place=${place.id}`}
       nonce={(await headers()).get("x-nonce") ?? undefined}
       jsonLd={jsonLdText(placeJsonLd(share, `/places/${place.id}`))}
     />
