@@ -39,13 +39,20 @@ const nextConfig = {
   // The data files are read from disk at run time by geo/load.ts: ship them with the server.
   outputFileTracingIncludes: { "/**": [`./${dataDirGlob()}/**/*`] },
   async headers() {
-    const all = Object.entries(SECURITY_HEADERS).map(([key, value]) => ({ key, value }));
+    const all = Object.entries(SECURITY_HEADERS)
+      .filter(([key]) => key !== "X-Frame-Options")
+      .map(([key, value]) => ({ key, value }));
+    const sameOriginFrames = [{ key: "X-Frame-Options", value: SECURITY_HEADERS["X-Frame-Options"] }];
     const locked = [{ key: "Content-Security-Policy", value: NON_PAGE_CSP }];
     return [
       { source: "/:path*", headers: all },
+      // Embed pages may be framed by any site (their CSP says frame-ancestors *); nothing else.
+      { source: "/:path((?!embed/).*)", headers: sameOriginFrames },
       // Pages get a nonce policy from proxy.ts; everything else may not run or load anything.
       { source: "/api/:path*", headers: locked },
-      { source: "/basemap.json", headers: locked },
+      // An embed framed with sandbox="allow-scripts" has an opaque origin: its fetch of the basemap
+      // is cross-origin and needs CORS. The file is public and the same for everyone.
+      { source: "/basemap.json", headers: [...locked, { key: "Access-Control-Allow-Origin", value: "*" }] },
       { source: "/:kind(places|events)/:id/opengraph-image", headers: locked },
       { source: "/stories/:id/map.svg", headers: locked },
     ];

@@ -21,7 +21,12 @@ export function proxy(request: NextRequest) {
   if (idPath?.[3] && !unknown) return NextResponse.next(); // a preview image or a story's map: no page policy
 
   const nonce = newNonce();
-  const policy = contentSecurityPolicy({ nonce, tiles: tileSettingFromEnv(), dev: process.env.NODE_ENV === "development" });
+  const policy = contentSecurityPolicy({
+    nonce,
+    tiles: tileSettingFromEnv(),
+    dev: process.env.NODE_ENV === "development",
+    embed: request.nextUrl.pathname.startsWith("/embed/"),
+  });
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("Content-Security-Policy", policy);

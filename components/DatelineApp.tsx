@@ -3,15 +3,15 @@
 import { useCallback, useMemo, useState } from "react";
 import { knownIds, type StoryBundle } from "@/geo/story";
 import type { TileSetting } from "@/geo/tiles";
-import { parseViewState, type MapView, type ViewState } from "@/geo/url-state";
 import { deriveView } from "@/geo/view";
 import { ArticlePanel } from "./article/ArticlePanel";
 import { MapLoader } from "./map/MapLoader";
 import { PartBoundary } from "./PartBoundary";
-import { Timeline, type DateRange } from "./timeline/Timeline";
+import { Timeline } from "./timeline/Timeline";
 import { StoryPanel } from "./StoryPanel";
 import { StoryProvider } from "./StoryContext";
 import { useUrlState } from "./useUrlState";
+import { useViewActions } from "./useViewActions";
 
 export interface DatelineAppProps {
   bundle: StoryBundle;
@@ -32,45 +32,32 @@ export function DatelineApp({ bundle, tiles }: DatelineAppProps) {
 
   const view = useMemo(() => deriveView(bundle, state), [bundle, state]);
 
-  // Handlers read the state from the address bar at the moment they run, not from the last
-  // render: a pan reported just after a filter change must not write the old filter back.
-  const actions = useMemo(() => {
-    const current = () => parseViewState(new URLSearchParams(window.location.search), known).state;
-    const go = (change: Partial<ViewState>, mode: "push" | "replace" = "push") => navigate({ ...current(), ...change }, mode);
-    const select = (eventId: string) => {
-      if (current().event !== eventId) go({ event: eventId, place: undefined, view: undefined });
-    };
-    return {
+  const actorIds = useMemo(() => bundle.actors.map((a) => a.id), [bundle.actors]);
+  const viewActions = useViewActions(known, actorIds, navigate);
+  const actions = useMemo(
+    () => ({
+      ...viewActions,
       selectEvent(eventId: string) {
         setPanelOpen(false);
-        select(eventId);
+        viewActions.selectEvent(eventId);
       },
       selectFromArticle(eventId: string) {
         // On a phone the article covers the map: get out of the way to show where it happened.
         if (window.matchMedia("(max-width: 760px)").matches) setArticleOpen(false);
-        select(eventId);
+        viewActions.selectEvent(eventId);
       },
       readInArticle(eventId: string) {
         setArticleOpen(true);
         setQuoteToFocus(eventId);
-        select(eventId);
+        viewActions.selectEvent(eventId);
       },
       openPlace(placeId: string) {
         setOpenedOnMap(placeId);
-        go({ place: placeId, event: undefined });
+        viewActions.openPlace(placeId);
       },
-      closePopup: () => go({ place: undefined, event: undefined }),
-      moveMap: (view: MapView) => go({ view }, "replace"),
-      setActors: (actors: string[]) => go({ actors: actors.length > 0 ? actors : undefined }),
-      toggleActor(id: string) {
-        const selected = current().actors ?? [];
-        const next = bundle.actors.map((a) => a.id).filter((a) => (a === id ? !selected.includes(a) : selected.includes(a)));
-        go({ actors: next.length > 0 ? next : undefined });
-      },
-      resetFilters: () => go({ actors: undefined, from: undefined, to: undefined }),
-      setDates: (range: DateRange, mode: "push" | "replace") => go({ from: range.from, to: range.to }, mode),
-    };
-  }, [navigate, known, bundle.actors]);
+    }),
+    [viewActions],
+  );
 
   return (
     <StoryProvider dateline={bundle.story.dateline} actors={bundle.actors} readInArticle={actions.readInArticle}>

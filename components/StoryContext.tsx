@@ -18,6 +18,8 @@ interface StoryLookup {
   datelineOf: (storyId: string) => string;
   /** The address of this story's full map: `/` unless the page says otherwise. */
   pathOf: (storyId: string) => string;
+  /** `_blank` inside an embed: links to the site's own pages open outside the frame. */
+  linkTarget?: "_blank";
 }
 
 const StoryContext = createContext<StoryLookup | null>(null);
@@ -30,10 +32,12 @@ export interface StoryProviderProps {
   readInArticle?: (eventId: string) => void;
   /** On a page with events from several stories (a place's share page): each story's dateline and address, by id. */
   stories?: Readonly<Record<string, StoryLink>>;
+  /** Inside an embed: the site's own pages are not framed, so links to them open a new window. */
+  linksOpenOutside?: boolean;
   children: ReactNode;
 }
 
-export function StoryProvider({ dateline, actors, readInArticle, stories, children }: StoryProviderProps) {
+export function StoryProvider({ dateline, actors, readInArticle, stories, linksOpenOutside, children }: StoryProviderProps) {
   const value = useMemo(
     () => ({
       dateline,
@@ -41,8 +45,9 @@ export function StoryProvider({ dateline, actors, readInArticle, stories, childr
       actorsById: new Map(actors.map((a) => [a.id, a])),
       datelineOf: (storyId: string) => stories?.[storyId]?.dateline ?? dateline,
       pathOf: (storyId: string) => stories?.[storyId]?.path ?? "/",
+      linkTarget: linksOpenOutside ? ("_blank" as const) : undefined,
     }),
-    [dateline, actors, readInArticle, stories],
+    [dateline, actors, readInArticle, stories, linksOpenOutside],
   );
   return <StoryContext.Provider value={value}>{children}</StoryContext.Provider>;
 }

@@ -2,12 +2,13 @@
 
 import Link from "next/link";
 import type { StoryBundle } from "@/geo/story";
-import type { Notice, ViewState } from "@/geo/url-state";
+import { serializeViewState, type Notice, type ViewState } from "@/geo/url-state";
 import type { StoryView } from "@/geo/view";
 import { ActorFilter } from "./ActorFilter";
 import { Byline } from "./Byline";
 import { CopyLinkButton } from "./CopyLinkButton";
 import { DownloadLinks } from "./DownloadLinks";
+import { EmbedCodeButton } from "./EmbedCodeButton";
 import { PartBoundary } from "./PartBoundary";
 import { EventList } from "./EventList";
 import { StatusNotice } from "./StatusNotice";
@@ -44,6 +45,7 @@ export function StoryPanel(props: StoryPanelProps) {
         <Byline story={bundle.story} className="dateline" />
         <div className="panel-actions">
           <CopyLinkButton what="this view" title={bundle.story.title} />
+          <EmbedCodeButton storyId={bundle.story.id} title={bundle.story.title} query={serializeViewState(state)} />
           <button type="button" className="chip open-article" onClick={props.onOpenArticle}>
             Read the article
           </button>

@@ -9,6 +9,8 @@ export interface CspOptions {
   tiles: TileSetting;
   /** `next dev` needs eval for its fast refresh; a production build never does. */
   dev?: boolean;
+  /** An embed page (`/embed/…`), which any site may frame; every other page only this one. */
+  embed?: boolean;
 }
 
 /**
@@ -17,7 +19,7 @@ export interface CspOptions {
  * plugins; no other site may frame the page. Style attributes stay allowed: React and Leaflet
  * position elements with them, and they cannot run code.
  */
-export function contentSecurityPolicy({ nonce, tiles, dev = false }: CspOptions): string {
+export function contentSecurityPolicy({ nonce, tiles, dev = false, embed = false }: CspOptions): string {
   const tileOrigin = tiles.kind === "tiles" ? ` ${tiles.origin}` : "";
   const directives = [
     "default-src 'self'",
@@ -31,7 +33,7 @@ export function contentSecurityPolicy({ nonce, tiles, dev = false }: CspOptions)
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",
-    "frame-ancestors 'self'",
+    `frame-ancestors ${embed ? "*" : "'self'"}`,
     "worker-src 'self' blob:",
     "manifest-src 'self'",
   ];

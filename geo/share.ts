@@ -4,6 +4,7 @@
  */
 import { dateSpan, formatContractDate } from "./dates";
 import { joinEvents, compareChronologically, type EventFeature } from "./join";
+import { siteUrl } from "./site";
 import type { PlaceFeature, Story } from "./schema";
 import { storiesNewestFirst, storyPath } from "./story";
 import type { Dataset } from "./validate";
@@ -128,7 +129,11 @@ export function storyMetadata(story: Story) {
   return {
     title: { absolute: `${story.title} · Dateline` },
     description: `The events of “${story.title}” (${story.dateline}) on a map: where and when each happened, who was involved, in the article's own words.`,
-    alternates: { canonical: storyPath(story) },
+    alternates: {
+      canonical: storyPath(story),
+      // oEmbed discovery: a CMS given this page's address finds its embed code here.
+      types: { "application/json+oembed": `/api/oembed?url=${encodeURIComponent(new URL(`/stories/${story.id}`, siteUrl()).href)}` },
+    },
   };
 }
 

@@ -20,12 +20,26 @@ export interface DatelineMapProps {
   onOpenPlace: (placeId: string) => void;
   onClosePopup: () => void;
   onUserMove: (view: MapView) => void;
+  /** Inside another page (an embed): no wheel zoom or dragging until the reader clicks, taps or tabs into the map. */
+  engageToExplore?: boolean;
+  onEngaged?: () => void;
 }
 
 /** The Leaflet map. MapContainer's props are read once; everything that follows the state is in MapScene. */
 export default function DatelineMap({ tiles, ...scene }: DatelineMapProps) {
   return (
-    <MapContainer className="map" center={[33.5, 40]} zoom={5} minZoom={2} maxZoom={18} worldCopyJump attributionControl={false} keyboard>
+    <MapContainer
+      className="map"
+      center={[33.5, 40]}
+      zoom={5}
+      minZoom={2}
+      maxZoom={18}
+      worldCopyJump
+      attributionControl={false}
+      keyboard
+      scrollWheelZoom={!scene.engageToExplore}
+      dragging={!scene.engageToExplore}
+    >
       <AttributionControl prefix={false} />
       {tiles.kind === "tiles" && <TileLayer url={tiles.url} attribution={tiles.attribution} />}
       <MapScene {...scene} />

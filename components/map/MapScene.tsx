@@ -7,6 +7,7 @@ import { Basemap, useBasemap } from "./Basemap";
 import { BasemapLabels } from "./BasemapLabels";
 import { PlaceMarker } from "./PlaceMarker";
 import { SelectedPopup } from "./SelectedPopup";
+import { useEngageToExplore } from "./useEngageToExplore";
 import { useInvalidateOnResize } from "./useInvalidateOnResize";
 import { useMapLayout } from "./useMapLayout";
 import { useMapMotion } from "./useMapMotion";
@@ -21,8 +22,10 @@ const NO_LABELS: never[] = [];
  * the selected place's popup, and the view. The URL state comes in as props; what the reader does
  * goes out through the callbacks; nothing here decides what is selected.
  */
-export function MapScene({ view, mapView, focusOpenedOnMap, onOpenPlace, onClosePopup, onUserMove }: Omit<DatelineMapProps, "tiles">) {
+export function MapScene(props: Omit<DatelineMapProps, "tiles">) {
+  const { view, mapView, focusOpenedOnMap, onOpenPlace, onClosePopup, onUserMove } = props;
   const map = useMap();
+  useEngageToExplore(map, props.engageToExplore ?? false, props.onEngaged);
   const motion = useMapMotion(map, onUserMove);
   useInvalidateOnResize(motion);
   const basemap = useBasemap();

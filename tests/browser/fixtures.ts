@@ -13,24 +13,28 @@ export interface PageProblems {
 const LOCAL = /^(https?:\/\/(localhost|127\.0\.0\.1)(:\d+)?\/|data:|blob:)/;
 
 export const test = base.extend<{ problems: PageProblems }>({
-  problems: async ({ page }, provide) => {
-    const problems: PageProblems = { consoleErrors: [], pageErrors: [], offsiteRequests: [] };
-    await page.route(
-      (url) => !LOCAL.test(url.toString()),
-      (route) => {
-        problems.offsiteRequests.push(route.request().url());
-        return route.abort("blockedbyclient");
-      },
-    );
-    page.on("console", (message) => {
-      if (message.type() === "error") problems.consoleErrors.push(message.text());
-    });
-    page.on("pageerror", (error) => problems.pageErrors.push(error.message));
-    await provide(problems);
-    expect(problems.pageErrors, "uncaught errors in the page").toEqual([]);
-    expect(problems.offsiteRequests, "requests that left localhost").toEqual([]);
-    expect(problems.consoleErrors, "console errors").toEqual([]);
-  },
+  problems: [
+    async ({ page }, provide) => {
+      const problems: PageProblems = { consoleErrors: [], pageErrors: [], offsiteRequests: [] };
+      await page.route(
+        (url) => !LOCAL.test(url.toString()),
+        (route) => {
+          problems.offsiteRequests.push(route.request().url());
+          return route.abort("blockedbyclient");
+        },
+      );
+      page.on("console", (message) => {
+        if (message.type() === "error") problems.consoleErrors.push(message.text());
+      });
+      page.on("pageerror", (error) => problems.pageErrors.push(error.message));
+      await provide(problems);
+      expect(problems.pageErrors, "uncaught errors in the page").toEqual([]);
+      expect(problems.offsiteRequests, "requests that left localhost").toEqual([]);
+      expect(problems.consoleErrors, "console errors").toEqual([]);
+    },
+    // Every test, whether or not it names the fixture: no test may reach the network or log an error.
+    { auto: true },
+  ],
 });
 
 export { expect };
