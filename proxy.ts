@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { NOT_FOUND_ROUTE, PROBE_HEADER, PROBE_TOKEN, policyFor } from "./app/_server/page-policy";
 import { knownPathIds } from "./geo/load";
-import { contentSecurityPolicy, newNonce } from "./geo/security";
 import { tileSettingFromEnv } from "./geo/tiles";
 
 /** Addresses whose second segment is an id from the data, and the static image under some of them. */
@@ -11,23 +11,28 @@ const ID_PATH = /^\/(places|events|stories)\/([^/]+)(\/opengraph-image|\/map\.sv
  * - Unknown ids under /places/, /events/ and /stories/ (and undecodable ones, which crash Next.js's
  *   image routes) get the 404 page, rendered as a page of its own so its text is in the HTML:
  *   Next.js 16 sends a `notFound()` from a dynamic page as an empty shell (vercel/next.js#62228).
- * - Every page gets a fresh nonce and the CSP that allows only scripts carrying it. Next.js reads
- *   the nonce from the request's CSP header and puts it on its own scripts; pages read it from
- *   `x-nonce`. Headers for every response, and the locked policy for non-pages, are in next.config.js.
+ * - Every page gets its script policy: the hashes of its own inline scripts (app/_server/page-policy.ts),
+ *   the same for every request, so the page stays the same bytes and any cache may keep it.
+ *   Headers for every response, and the locked policy for non-pages, are in app/_server/headers.cjs.
  */
-export function proxy(request: NextRequest) {
-  const idPath = ID_PATH.exec(request.nextUrl.pathname);
+export async function proxy(request: NextRequest) {
+  // This server fetching a share page to hash it (page-policy.ts): let it render untouched.
+  if (request.headers.get(PROBE_HEADER) === PROBE_TOKEN) return NextResponse.next();
+  const { pathname } = request.nextUrl;
+  const idPath = ID_PATH.exec(pathname);
   const unknown = idPath !== null && !isKnownId(idPath[1] as IdKind, idPath[2] ?? "");
   if (idPath?.[3] && !unknown) return NextResponse.next(); // a preview image or a story's map: no page policy
 
-  const nonce = newNonce();
-  const policy = contentSecurityPolicy({ nonce, tiles: tileSettingFromEnv(), dev: process.env.NODE_ENV === "development" });
-  const requestHeaders = new Headers(request.headers);
-  requestHeaders.set("x-nonce", nonce);
-  requestHeaders.set("Content-Security-Policy", policy);
-  const response = unknown
-    ? NextResponse.rewrite(new URL("/not-found-page", request.url), { status: 404, request: { headers: requestHeaders } })
-    : NextResponse.next({ request: { headers: requestHeaders } });
+  const tiles = tileSettingFromEnv();
+  const policy = await policyFor({
+    route: unknown ? NOT_FOUND_ROUTE : pathname.replace(/(.)\/$/, "$1"),
+    renderedOnDemand: idPath !== null && idPath[1] !== "stories",
+    // This server's own address (set by `next start`), not the Host a cache in front may forward.
+    origin: process.env.__NEXT_PRIVATE_ORIGIN ?? request.nextUrl.origin,
+    tileOrigin: tiles.kind === "tiles" ? tiles.origin : undefined,
+    dev: process.env.NODE_ENV === "development",
+  });
+  const response = unknown ? NextResponse.rewrite(new URL("/not-found-page", request.url), { status: 404 }) : NextResponse.next();
   response.headers.set("Content-Security-Policy", policy);
   return response;
 }

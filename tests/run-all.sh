@@ -36,7 +36,8 @@ step "audit" bash tests/audit.sh
 # .next-stories' types, so these builds leave it alone.)
 build_hostile() {
   DATELINE_DATA_DIR=tests/fixtures/hostile npx tsx geo/cli/validate.ts &&
-    DATELINE_DATA_DIR=tests/fixtures/hostile DATELINE_DIST_DIR=.next-hostile npx next build
+    DATELINE_DATA_DIR=tests/fixtures/hostile DATELINE_DIST_DIR=.next-hostile npx next build &&
+    DATELINE_DIST_DIR=.next-hostile npx tsx app/_server/cli/hash-pages.ts
 }
 rm -rf .next-hostile
 step "build with hostile data" build_hostile
@@ -44,11 +45,16 @@ step "build with hostile data" build_hostile
 # for the "stories" Playwright project: the story index, story pages and a shared place page.
 build_stories() {
   DATELINE_DATA_DIR=tests/fixtures/stories-two npx tsx geo/cli/validate.ts &&
-    DATELINE_DATA_DIR=tests/fixtures/stories-two DATELINE_DIST_DIR=.next-stories npx next build
+    DATELINE_DATA_DIR=tests/fixtures/stories-two DATELINE_DIST_DIR=.next-stories npx next build &&
+    DATELINE_DIST_DIR=.next-stories npx tsx app/_server/cli/hash-pages.ts
 }
 rm -rf .next-stories
 step "build with two stories" build_stories
-step "build" npx next build
+# next build, then the hashes of each prerendered page's inline scripts for its CSP (as npm run build does).
+build_site() {
+  npx next build && npx tsx app/_server/cli/hash-pages.ts
+}
+step "build" build_site
 if [ -d .next ] && [ -f .next/BUILD_ID ]; then
   step "browser tests" npx playwright test
 else

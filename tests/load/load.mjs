@@ -43,7 +43,7 @@ function freePort() {
 }
 
 async function startServer() {
-  if (!existsSync(".next/BUILD_ID")) throw new Error("no production build in .next: run `npx next build` first");
+  if (!existsSync(".next/BUILD_ID")) throw new Error("no production build in .next: run `npm run build` first");
   const port = await freePort();
   const child = spawn("node_modules/.bin/next", ["start", "-p", String(port)], {
     env: { ...process.env, DATELINE_TILES: "off", NEXT_TELEMETRY_DISABLED: "1" },
