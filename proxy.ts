@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { NOT_FOUND_ROUTE, PROBE_HEADER, PROBE_TOKEN, policyFor } from "./app/_server/page-policy";
 import { knownPathIds } from "./geo/load";
-import { tileSettingFromEnv } from "./geo/tiles";
+import { tileSettingFromEnv } from "./app/_server/env";
 
 /** Addresses whose second segment is an id from the data, and the static image under some of them. */
 const ID_PATH = /^\/(places|events|stories)\/([^/]+)(\/opengraph-image|\/map\.svg)?\/?$/;

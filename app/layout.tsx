@@ -2,7 +2,7 @@ import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import "leaflet/dist/leaflet.css";
 import "./globals.css";
-import { siteUrl } from "@/geo/site";
+import { siteUrl } from "@/app/_server/env";
 import { URL_STATE_PENDING_SCRIPT } from "@/components/urlStatePending";
 
 export const metadata: Metadata = {

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import { DatelineApp } from "@/components/DatelineApp";
 import { loadDataset } from "@/geo/load";
-import { storyMetadata } from "@/geo/share";
+import { storyMetadata } from "@/app/_server/metadata";
 import { frontPageStory, storyBundle } from "@/geo/story";
-import { tileSettingFromEnv } from "@/geo/tiles";
+import { tileSettingFromEnv } from "@/app/_server/env";
 
 // Prerendered at build, the same bytes for every reader so that any cache may serve it: the HTML
 // holds the whole story, unfiltered, and the view in the query string applies in the browser as the

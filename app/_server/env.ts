@@ -1,6 +1,26 @@
 /** Settings the server reads from the environment, read here and nowhere else in app/. */
+import { parseTileSetting, type TileSetting } from "@/geo/tiles";
 
 /** The Next.js build folder: `DATELINE_DIST_DIR` (the tests build copies side by side), else `.next`. */
 export function distDir(env: Record<string, string | undefined> = process.env): string {
   return env.DATELINE_DIST_DIR?.trim() || ".next";
+}
+
+/** `DATELINE_TILES`; an invalid value is reported once on the server and treated as `off`. */
+export function tileSettingFromEnv(env: Record<string, string | undefined> = process.env): TileSetting {
+  const setting = parseTileSetting(env.DATELINE_TILES);
+  if (setting.kind !== "error") return setting;
+  console.error(`${setting.message}; drawing the map without raster tiles.`);
+  return { kind: "off" };
+}
+
+/** The public address of the site, for canonical URLs and social cards: `DATELINE_SITE_URL`. */
+export function siteUrl(env: Record<string, string | undefined> = process.env): URL {
+  const value = env.DATELINE_SITE_URL?.trim();
+  try {
+    if (value) return new URL(value);
+  } catch {
+    console.error(`DATELINE_SITE_URL=${JSON.stringify(value)} is not a URL; using http://localhost:3000`);
+  }
+  return new URL("http://localhost:3000");
 }

@@ -1,6 +1,6 @@
 import type { NextRequest } from "next/server";
+import { eventsAnswer } from "@/app/_server/api";
 import { etagOf, matchesEtag } from "@/app/_server/etag";
-import { eventsAnswer } from "@/geo/api";
 import { loadDataset } from "@/geo/load";
 
 // Rendered per URL; a shared cache keeps each URL's answer (app/_server/headers.cjs) and revalidates by its ETag.

@@ -2,9 +2,10 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { SharePage } from "@/components/SharePage";
 import { loadDataset } from "@/geo/load";
-import { eventJsonLd, eventShare, jsonLdText, shareMetadata } from "@/geo/share";
+import { shareMetadata } from "@/app/_server/metadata";
+import { eventJsonLd, eventShare, jsonLdText } from "@/geo/share";
 import { findStory, storyBundle, storyPath } from "@/geo/story";
-import { tileSettingFromEnv } from "@/geo/tiles";
+import { tileSettingFromEnv } from "@/app/_server/env";
 
 type Params = Promise<{ id: string }>;
 

@@ -3,9 +3,10 @@ import { notFound } from "next/navigation";
 import { SharePage } from "@/components/SharePage";
 import { PLACE_KIND_LABELS } from "@/geo/labels";
 import { loadDataset } from "@/geo/load";
-import { formatCoordinates, jsonLdText, placeJsonLd, placeShare, shareMetadata } from "@/geo/share";
+import { shareMetadata } from "@/app/_server/metadata";
+import { formatCoordinates, jsonLdText, placeJsonLd, placeShare } from "@/geo/share";
 import { storiesMap, storyPath } from "@/geo/story";
-import { tileSettingFromEnv } from "@/geo/tiles";
+import { tileSettingFromEnv } from "@/app/_server/env";
 
 type Params = Promise<{ id: string }>;
 
