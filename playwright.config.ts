@@ -13,6 +13,8 @@ const HOSTILE_PORT = PORT + 1;
 /** The server of the two-story build (tests/fixtures/stories-two), and its folder. */
 const STORIES_PORT = PORT + 2;
 const STORIES_DIST_DIR = process.env.DATELINE_STORIES_DIST_DIR ?? ".next-stories";
+/** The hostile-data build's folder. */
+const HOSTILE_DIST_DIR = process.env.DATELINE_HOSTILE_DIST_DIR ?? ".next-hostile";
 
 export default defineConfig({
   testDir: "tests/browser",
@@ -49,7 +51,7 @@ export default defineConfig({
     },
     // Started only when the hostile build exists (tests/run-all.sh makes it), so that running one
     // spec against the normal build does not need it; hostile.spec.ts fails saying how to build it.
-    ...(existsSync(".next-hostile/BUILD_ID")
+    ...(existsSync(`${HOSTILE_DIST_DIR}/BUILD_ID`)
       ? [
           {
             command: `npx next start -p ${HOSTILE_PORT}`,
@@ -59,7 +61,7 @@ export default defineConfig({
             env: {
               DATELINE_TILES: "off",
               NEXT_TELEMETRY_DISABLED: "1",
-              DATELINE_DIST_DIR: ".next-hostile",
+              DATELINE_DIST_DIR: HOSTILE_DIST_DIR,
               DATELINE_DATA_DIR: "tests/fixtures/hostile",
             },
           },
