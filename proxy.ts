@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { NOT_FOUND_ROUTE, PROBE_HEADER, PROBE_TOKEN, policyFor } from "./app/_server/page-policy";
 import { knownPathIds } from "./geo/load";
-import { tileSettingFromEnv } from "./app/_server/env";
+import { isDev, serverOrigin, tileSettingFromEnv } from "./app/_server/env";
 
 /** Addresses whose second segment is an id from the data, and the static image under some of them. */
 const ID_PATH = /^\/(places|events|stories)\/([^/]+)(\/opengraph-image|\/map\.svg)?\/?$/;
@@ -20,17 +20,18 @@ export async function proxy(request: NextRequest) {
   if (request.headers.get(PROBE_HEADER) === PROBE_TOKEN) return NextResponse.next();
   const { pathname } = request.nextUrl;
   const idPath = ID_PATH.exec(pathname);
-  const unknown = idPath !== null && !isKnownId(idPath[1] as IdKind, idPath[2] ?? "");
+  const id = idPath ? decodedId(idPath[2] ?? "") : undefined;
+  const unknown = idPath !== null && (id === undefined || !knownPathIds()[idPath[1] as IdKind].has(id));
   if (idPath?.[3] && !unknown) return NextResponse.next(); // a preview image or a story's map: no page policy
 
   const tiles = tileSettingFromEnv();
   const policy = await policyFor({
-    route: unknown ? NOT_FOUND_ROUTE : pathname.replace(/(.)\/$/, "$1"),
+    // An id's page by its decoded id: however its address is %-encoded, it is one page, hashed once.
+    route: unknown ? NOT_FOUND_ROUTE : idPath ? `/${idPath[1]}/${id}` : pathname.replace(/(.)\/$/, "$1"),
     renderedOnDemand: idPath !== null && idPath[1] !== "stories",
-    // This server's own address (set by `next start`), not the Host a cache in front may forward.
-    origin: process.env.__NEXT_PRIVATE_ORIGIN ?? request.nextUrl.origin,
+    origin: serverOrigin(request.nextUrl.origin),
     tileOrigin: tiles.kind === "tiles" ? tiles.origin : undefined,
-    dev: process.env.NODE_ENV === "development",
+    dev: isDev(),
   });
   const response = unknown ? NextResponse.rewrite(new URL("/not-found-page", request.url), { status: 404 }) : NextResponse.next();
   response.headers.set("Content-Security-Policy", policy);
@@ -39,12 +40,12 @@ export async function proxy(request: NextRequest) {
 
 type IdKind = "places" | "events" | "stories";
 
-/** Whether a %-encoded path segment names a place, event or story in the data. */
-function isKnownId(kind: IdKind, segment: string): boolean {
+/** A %-encoded path segment as text, or undefined for a broken %-encoding (which names no id). */
+function decodedId(segment: string): string | undefined {
   try {
-    return knownPathIds()[kind].has(decodeURIComponent(segment));
+    return decodeURIComponent(segment);
   } catch {
-    return false; // a broken %-encoding names no id
+    return undefined;
   }
 }
 

@@ -24,3 +24,16 @@ export function siteUrl(env: Record<string, string | undefined> = process.env): 
   }
   return new URL("http://localhost:3000");
 }
+
+/**
+ * This server's own address, for its requests to itself: `next start` records it (an internal
+ * variable of Next.js, hence the fallback), rather than the Host that a cache in front may forward.
+ */
+export function serverOrigin(fallback: string, env: Record<string, string | undefined> = process.env): string {
+  return env.__NEXT_PRIVATE_ORIGIN || fallback;
+}
+
+/** Whether this is `next dev`, whose scripts need eval and inline styles. */
+export function isDev(env: Record<string, string | undefined> = process.env): boolean {
+  return env.NODE_ENV === "development";
+}
