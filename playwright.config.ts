@@ -13,6 +13,11 @@ const HOSTILE_PORT = PORT + 1;
 /** The server of the two-story build (tests/fixtures/stories-two), and its folder. */
 const STORIES_PORT = PORT + 2;
 const STORIES_DIST_DIR = process.env.DATELINE_STORIES_DIST_DIR ?? ".next-stories";
+/** nginx caching the app's server (tests/cache/nginx.mjs), where Debian's nginx is installed. */
+const CACHE_PORT = PORT + 3;
+const HAS_NGINX = ["/usr/sbin/nginx", "/usr/bin/nginx"].some((file) => existsSync(file));
+/** The hostile-data build's folder. */
+const HOSTILE_DIST_DIR = process.env.DATELINE_HOSTILE_DIST_DIR ?? ".next-hostile";
 
 export default defineConfig({
   testDir: "tests/browser",
@@ -33,7 +38,9 @@ export default defineConfig({
     trace: "off",
   },
   projects: [
-    { name: "app", testIgnore: ["**/hostile.spec.ts", "**/stories.spec.ts"] },
+    { name: "app", testIgnore: ["**/hostile.spec.ts", "**/stories.spec.ts", "**/cache.spec.ts"] },
+    // The same server through nginx as a caching reverse proxy (tests/cache/nginx.mjs).
+    { name: "cache", testMatch: "**/cache.spec.ts", use: { baseURL: `http://127.0.0.1:${CACHE_PORT}` } },
     // The site built from tests/fixtures/hostile (markup and script in every text field) into .next-hostile.
     { name: "hostile", testMatch: "**/hostile.spec.ts", use: { baseURL: `http://localhost:${HOSTILE_PORT}` } },
     // The site built from tests/fixtures/stories-two (two stories sharing places) into .next-stories.
@@ -47,9 +54,21 @@ export default defineConfig({
       timeout: 60_000,
       env: { DATELINE_TILES: "off", NEXT_TELEMETRY_DISABLED: "1" },
     },
+    // nginx in front of the first server; cache.spec.ts fails where nginx is not installed.
+    ...(HAS_NGINX
+      ? [
+          {
+            command: "node tests/cache/nginx.mjs",
+            url: `http://127.0.0.1:${CACHE_PORT}/icon.svg`,
+            reuseExistingServer: false,
+            timeout: 60_000,
+            env: { DATELINE_CACHE_PORT: String(CACHE_PORT), DATELINE_CACHE_UPSTREAM: `http://127.0.0.1:${PORT}` },
+          },
+        ]
+      : []),
     // Started only when the hostile build exists (tests/run-all.sh makes it), so that running one
     // spec against the normal build does not need it; hostile.spec.ts fails saying how to build it.
-    ...(existsSync(".next-hostile/BUILD_ID")
+    ...(existsSync(`${HOSTILE_DIST_DIR}/BUILD_ID`)
       ? [
           {
             command: `npx next start -p ${HOSTILE_PORT}`,
@@ -59,7 +78,7 @@ export default defineConfig({
             env: {
               DATELINE_TILES: "off",
               NEXT_TELEMETRY_DISABLED: "1",
-              DATELINE_DIST_DIR: ".next-hostile",
+              DATELINE_DIST_DIR: HOSTILE_DIST_DIR,
               DATELINE_DATA_DIR: "tests/fixtures/hostile",
             },
           },

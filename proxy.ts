@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { NOT_FOUND_ROUTE, PROBE_HEADER, PROBE_TOKEN, policyFor } from "./app/_server/page-policy";
 import { knownPathIds } from "./geo/load";
-import { contentSecurityPolicy, newNonce } from "./geo/security";
-import { tileSettingFromEnv } from "./geo/tiles";
+import { isDev, serverOrigin, tileSettingFromEnv } from "./app/_server/env";
 
 /** Addresses whose second segment is an id from the data, and the static image under some of them. */
 const ID_PATH = /^\/(places|events|stories)\/([^/]+)(\/opengraph-image|\/map\.svg)?\/?$/;
@@ -11,40 +11,41 @@ const ID_PATH = /^\/(places|events|stories)\/([^/]+)(\/opengraph-image|\/map\.sv
  * - Unknown ids under /places/, /events/ and /stories/ (and undecodable ones, which crash Next.js's
  *   image routes) get the 404 page, rendered as a page of its own so its text is in the HTML:
  *   Next.js 16 sends a `notFound()` from a dynamic page as an empty shell (vercel/next.js#62228).
- * - Every page gets a fresh nonce and the CSP that allows only scripts carrying it. Next.js reads
- *   the nonce from the request's CSP header and puts it on its own scripts; pages read it from
- *   `x-nonce`. Headers for every response, and the locked policy for non-pages, are in next.config.js.
+ * - Every page gets its script policy: the hashes of its own inline scripts (app/_server/page-policy.ts),
+ *   the same for every request, so the page stays the same bytes and any cache may keep it.
+ *   Headers for every response, and the locked policy for non-pages, are in app/_server/headers.cjs.
  */
-export function proxy(request: NextRequest) {
-  const idPath = ID_PATH.exec(request.nextUrl.pathname);
-  const unknown = idPath !== null && !isKnownId(idPath[1] as IdKind, idPath[2] ?? "");
+export async function proxy(request: NextRequest) {
+  // This server fetching a share page to hash it (page-policy.ts): let it render untouched.
+  if (request.headers.get(PROBE_HEADER) === PROBE_TOKEN) return NextResponse.next();
+  const { pathname } = request.nextUrl;
+  const idPath = ID_PATH.exec(pathname);
+  const id = idPath ? decodedId(idPath[2] ?? "") : undefined;
+  const unknown = idPath !== null && (id === undefined || !knownPathIds()[idPath[1] as IdKind].has(id));
   if (idPath?.[3] && !unknown) return NextResponse.next(); // a preview image or a story's map: no page policy
 
-  const nonce = newNonce();
-  const policy = contentSecurityPolicy({
-    nonce,
-    tiles: tileSettingFromEnv(),
-    dev: process.env.NODE_ENV === "development",
-    embed: request.nextUrl.pathname.startsWith("/embed/"),
+  const tiles = tileSettingFromEnv();
+  const policy = await policyFor({
+    // An id's page by its decoded id: however its address is %-encoded, it is one page, hashed once.
+    route: unknown ? NOT_FOUND_ROUTE : idPath ? `/${idPath[1]}/${id}` : pathname.replace(/(.)\/$/, "$1"),
+    renderedOnDemand: idPath !== null && idPath[1] !== "stories",
+    origin: serverOrigin(request.nextUrl.origin),
+    tileOrigin: tiles.kind === "tiles" ? tiles.origin : undefined,
+    dev: isDev(),
   });
-  const requestHeaders = new Headers(request.headers);
-  requestHeaders.set("x-nonce", nonce);
-  requestHeaders.set("Content-Security-Policy", policy);
-  const response = unknown
-    ? NextResponse.rewrite(new URL("/not-found-page", request.url), { status: 404, request: { headers: requestHeaders } })
-    : NextResponse.next({ request: { headers: requestHeaders } });
+  const response = unknown ? NextResponse.rewrite(new URL("/not-found-page", request.url), { status: 404 }) : NextResponse.next();
   response.headers.set("Content-Security-Policy", policy);
   return response;
 }
 
 type IdKind = "places" | "events" | "stories";
 
-/** Whether a %-encoded path segment names a place, event or story in the data. */
-function isKnownId(kind: IdKind, segment: string): boolean {
+/** A %-encoded path segment as text, or undefined for a broken %-encoding (which names no id). */
+function decodedId(segment: string): string | undefined {
   try {
-    return knownPathIds()[kind].has(decodeURIComponent(segment));
+    return decodeURIComponent(segment);
   } catch {
-    return false; // a broken %-encoding names no id
+    return undefined;
   }
 }
 

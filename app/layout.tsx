@@ -1,9 +1,9 @@
 import type { Metadata, Viewport } from "next";
-import { headers } from "next/headers";
 import type { ReactNode } from "react";
 import "leaflet/dist/leaflet.css";
 import "./globals.css";
-import { siteUrl } from "@/geo/site";
+import { siteUrl } from "@/app/_server/env";
+import { URL_STATE_PENDING_SCRIPT } from "@/components/urlStatePending";
 
 export const metadata: Metadata = {
   metadataBase: siteUrl(),
@@ -14,12 +14,13 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#1b2a3a" };
 
-export default async function RootLayout({ children }: { children: ReactNode }) {
-  // Reading the request makes every page render per request, so each carries the nonce that
-  // proxy.ts put in its CSP (Next.js adds it to its own scripts), the 404 page included.
-  await headers();
+export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">
+      <head>
+        {/* A constant, hashed into the page's CSP at build like Next.js's own inline scripts. */}
+        <script dangerouslySetInnerHTML={{ __html: URL_STATE_PENDING_SCRIPT }} />
+      </head>
       <body>{children}</body>
     </html>
   );

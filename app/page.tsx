@@ -1,14 +1,14 @@
 import type { Metadata } from "next";
 import { DatelineApp } from "@/components/DatelineApp";
 import { loadDataset } from "@/geo/load";
-import { storyMetadata } from "@/geo/share";
+import { storyMetadata } from "@/app/_server/metadata";
 import { frontPageStory, storyBundle } from "@/geo/story";
-import { tileSettingFromEnv } from "@/geo/tiles";
+import { tileSettingFromEnv } from "@/app/_server/env";
 
-// The view lives in the query string, so the page renders per request: the event list, filtered
-// and focused as the link says, is in the HTML before any JavaScript runs. `/` is the front-page
-// story (the one whose story.json says "frontPage": true); every story is also at /stories/<id>.
-export const dynamic = "force-dynamic";
+// Prerendered at build, the same bytes for every reader so that any cache may serve it: the HTML
+// holds the whole story, unfiltered, and the view in the query string applies in the browser as the
+// page starts (components/useUrlState.ts). `/` is the front-page story (the one whose story.json
+// says "frontPage": true); every story is also at /stories/<id>.
 
 export function generateMetadata(): Metadata {
   return storyMetadata(frontPageStory(loadDataset()));

@@ -33,8 +33,6 @@ export interface SharePageProps {
   actors: readonly Actor[];
   fullMapHref: string;
   jsonLd: string;
-  /** This request's CSP nonce, for the JSON-LD script. */
-  nonce?: string;
 }
 
 /** Each event once, though it has a feature per place. */
@@ -55,7 +53,7 @@ export function SharePage(props: SharePageProps) {
   return (
     <StoryProvider dateline={groups[0]?.story.dateline ?? ""} actors={props.actors} stories={stories}>
       {/* JSON escaped by jsonLdText: no text from the data can close this tag. */}
-      <script type="application/ld+json" nonce={props.nonce} dangerouslySetInnerHTML={{ __html: props.jsonLd }} />
+      <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: props.jsonLd }} />
       <div className="share">
         <main className="share-text">
           <p className="brand">

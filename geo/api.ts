@@ -7,7 +7,6 @@ import { filterEvents } from "./filter";
 import { joinEvents, type EventCollection } from "./join";
 import type { PlaceFeature } from "./schema";
 import type { Dataset } from "./validate";
-import { toCsv } from "./export";
 import { didYouMean } from "./problems";
 import { parseViewState } from "./url-state";
 
@@ -62,50 +61,4 @@ export function eventsCollection(dataset: Dataset, query: URLSearchParams): ApiR
   const all = joinEvents(events, dataset.places).features;
   const features = filterEvents(all, { actors: state.actors, from: state.from, to: state.to, place: state.place });
   return { status: 200, body: { type: "FeatureCollection", features } };
-}
-
-export const EXPORT_FORMATS = ["geojson", "csv"] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
-
-/** An HTTP answer as plain data: the route handler only copies it into a Response. */
-export interface HttpAnswer {
-  status: number;
-  headers: Record<string, string>;
-  body: string;
-}
-
-function jsonAnswer(status: number, value: unknown, headers: Record<string, string> = {}): HttpAnswer {
-  return { status, headers: { "Content-Type": "application/json; charset=utf-8", ...headers }, body: JSON.stringify(value) };
-}
-
-/**
- * `GET /api/events`: the filtered events as GeoJSON (the default) or, with `format=csv`, as CSV
- * with ACLED's column names. Both name a file in Content-Disposition, so a browser saves them well.
- */
-export function eventsAnswer(dataset: Dataset, query: URLSearchParams): HttpAnswer {
-  const formats = query.getAll("format");
-  const format = formats[0] ?? "geojson";
-  if (formats.length > 1 || !EXPORT_FORMATS.includes(format as ExportFormat)) {
-    const shown = JSON.stringify(formats.join(",").slice(0, 60));
-    return jsonAnswer(400, {
-      error: { code: "bad_parameter", message: `format=${shown}: must be one of ${EXPORT_FORMATS.join(", ")}, given once` },
-    });
-  }
-  const result = eventsCollection(dataset, query);
-  if (result.status !== 200) return jsonAnswer(result.status, result.body);
-  if (format === "geojson") {
-    return jsonAnswer(200, result.body, {
-      "Content-Type": "application/geo+json; charset=utf-8",
-      "Content-Disposition": 'inline; filename="dateline-events.geojson"',
-    });
-  }
-  const sources = new Map(dataset.stories.map((s) => [s.id, s.source]));
-  return {
-    status: 200,
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8; header=present",
-      "Content-Disposition": 'attachment; filename="dateline-events.csv"',
-    },
-    body: toCsv(result.body.features, { actors: dataset.actors, places: dataset.places, sources }),
-  };
 }

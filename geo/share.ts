@@ -4,9 +4,8 @@
  */
 import { dateSpan, formatContractDate } from "./dates";
 import { joinEvents, compareChronologically, type EventFeature } from "./join";
-import { siteUrl } from "./site";
 import type { PlaceFeature, Story } from "./schema";
-import { storiesNewestFirst, storyPath } from "./story";
+import { storiesNewestFirst } from "./story";
 import type { Dataset } from "./validate";
 
 export interface PlaceShare {
@@ -118,32 +117,4 @@ export function jsonLdText(value: unknown): string {
 export function formatCoordinates(place: PlaceFeature): string {
   const [lng, lat] = place.geometry.coordinates;
   return `${Math.abs(lat)}° ${lat >= 0 ? "N" : "S"}, ${Math.abs(lng)}° ${lng >= 0 ? "E" : "W"}`;
-}
-
-/**
- * The `<head>` of a story's map page: its title and a description of what the map shows. The
- * canonical URL is the story's own address, `/` for the front-page story, so that its two
- * addresses count as one page.
- */
-export function storyMetadata(story: Story) {
-  return {
-    title: { absolute: `${story.title} · Dateline` },
-    description: `The events of “${story.title}” (${story.dateline}) on a map: where and when each happened, who was involved, in the article's own words.`,
-    alternates: {
-      canonical: storyPath(story),
-      // oEmbed discovery: a CMS given this page's address finds its embed code here.
-      types: { "application/json+oembed": `/api/oembed?url=${encodeURIComponent(new URL(`/stories/${story.id}`, siteUrl()).href)}` },
-    },
-  };
-}
-
-/** The `<head>` of a share page: title, description, canonical URL, Open Graph and Twitter cards. */
-export function shareMetadata(title: string, description: string, url: string) {
-  return {
-    title,
-    description,
-    alternates: { canonical: url },
-    openGraph: { title, description, url, type: "article" as const, siteName: "Dateline" },
-    twitter: { card: "summary_large_image" as const, title, description },
-  };
 }

@@ -39,11 +39,3 @@ export function parseTileSetting(value: string | undefined): TileSetting | { kin
   }
   return { kind: "tiles", url: text, attribution: `Tiles: ${escapeHtml(url.host)}`, origin: url.origin };
 }
-
-/** The setting from the environment; an invalid value is reported once on the server and treated as `off`. */
-export function tileSettingFromEnv(env: Record<string, string | undefined> = process.env): TileSetting {
-  const setting = parseTileSetting(env.DATELINE_TILES);
-  if (setting.kind !== "error") return setting;
-  console.error(`${setting.message}; drawing the map without raster tiles.`);
-  return { kind: "off" };
-}

@@ -10,6 +10,7 @@ const reports = {
   // The fuzz run (tests/fuzz/fuzz.mjs) counts as one test: passed when no request failed.
   fuzz: ["test-results/fuzz.json", (r) => (r.failures === 0 ? [1, 0] : [0, 1])],
   "load test": ["test-results/load.json", (r) => (r.failed ? [0, 1] : [1, 0])],
+  "load test through the cache": ["test-results/load-cache.json", (r) => (r.failed ? [0, 1] : [1, 0])],
 };
 
 let passed = 0;

@@ -36,7 +36,8 @@ step "audit" bash tests/audit.sh
 # .next-stories' types, so these builds leave it alone.)
 build_hostile() {
   DATELINE_DATA_DIR=tests/fixtures/hostile npx tsx geo/cli/validate.ts &&
-    DATELINE_DATA_DIR=tests/fixtures/hostile DATELINE_DIST_DIR=.next-hostile npx next build
+    DATELINE_DATA_DIR=tests/fixtures/hostile DATELINE_DIST_DIR=.next-hostile npx next build &&
+    DATELINE_DIST_DIR=.next-hostile npx tsx app/_server/cli/hash-pages.ts
 }
 rm -rf .next-hostile
 step "build with hostile data" build_hostile
@@ -44,11 +45,16 @@ step "build with hostile data" build_hostile
 # for the "stories" Playwright project: the story index, story pages and a shared place page.
 build_stories() {
   DATELINE_DATA_DIR=tests/fixtures/stories-two npx tsx geo/cli/validate.ts &&
-    DATELINE_DATA_DIR=tests/fixtures/stories-two DATELINE_DIST_DIR=.next-stories npx next build
+    DATELINE_DATA_DIR=tests/fixtures/stories-two DATELINE_DIST_DIR=.next-stories npx next build &&
+    DATELINE_DIST_DIR=.next-stories npx tsx app/_server/cli/hash-pages.ts
 }
 rm -rf .next-stories
 step "build with two stories" build_stories
-step "build" npx next build
+# next build, then the hashes of each prerendered page's inline scripts for its CSP (as npm run build does).
+build_site() {
+  npx next build && npx tsx app/_server/cli/hash-pages.ts
+}
+step "build" build_site
 if [ -d .next ] && [ -f .next/BUILD_ID ]; then
   step "browser tests" npx playwright test
 else
@@ -74,14 +80,35 @@ fuzz() {
   wait "$pid" 2> /dev/null
   return $status
 }
+# The load test again, through nginx as a caching reverse proxy in front of next start
+# (tests/cache/nginx.mjs): / against a static file of its size, once the cache holds them.
+load_through_cache() {
+  local port cache pid nginx_pid status
+  port=$(node -e 'const s = require("net").createServer().listen(0, "127.0.0.1", () => { console.log(s.address().port); s.close(); })')
+  cache=$(node -e 'const s = require("net").createServer().listen(0, "127.0.0.1", () => { console.log(s.address().port); s.close(); })')
+  setsid node_modules/.bin/next start -p "$port" > test-results/load-cache-server.log 2>&1 &
+  pid=$!
+  DATELINE_CACHE_PORT=$cache DATELINE_CACHE_UPSTREAM="http://127.0.0.1:$port" setsid node tests/cache/nginx.mjs > test-results/load-cache-nginx.log 2>&1 &
+  nginx_pid=$!
+  for _ in $(seq 60); do
+    node -e 'fetch(process.argv[1]).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))' "http://127.0.0.1:$cache/api/places" && break
+    sleep 1
+  done
+  DATELINE_LOAD_URL="http://127.0.0.1:$cache" DATELINE_LOAD_REPORT=test-results/load-cache.json node tests/load/load.mjs
+  status=$?
+  kill -- -"$nginx_pid" -"$pid" 2> /dev/null
+  wait "$nginx_pid" "$pid" 2> /dev/null
+  return $status
+}
 # The fuzz run, then the load test (tests/load/load.mjs, about 20 s: its own server, 2500 requests,
 # fails on any error or non-2xx; figures in test-results/load.json). Each counts as one test.
 if [ -f .next/BUILD_ID ]; then
   step "fuzz" fuzz
   step "load test" env DATELINE_LOAD_REPORT=test-results/load.json node tests/load/load.mjs
+  step "load test through the cache" load_through_cache
 else
   echo "::: fuzz and load test: skipped, the build failed"
-  printf 'fuzz\nload test\n' >> test-results/failed-steps.txt
+  printf 'fuzz\nload test\nload test through the cache\n' >> test-results/failed-steps.txt
 fi
 
 node tests/count-results.mjs

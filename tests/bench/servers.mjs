@@ -100,6 +100,14 @@ export async function nextBuild({ cwd, env, logFile, tsconfig, distDir }) {
     const excerpt = (first >= 0 ? lines.slice(first, first + 20) : lines.slice(-20)).join("\n");
     throw new Error(`next build in ${cwd} failed (${code}); from ${logFile}:\n${excerpt}`);
   }
+  // As `npm run build` does: the pages' script hashes for their CSP, without which they do not hydrate.
+  const hash = spawn("node_modules/.bin/tsx", ["app/_server/cli/hash-pages.ts"], {
+    cwd,
+    env: { ...process.env, ...env },
+    stdio: "inherit",
+  });
+  const hashed = await new Promise((resolve) => hash.on("exit", (exitCode, signal) => resolve(exitCode ?? signal)));
+  if (hashed !== 0) throw new Error(`hash-pages in ${cwd} failed (${hashed})`);
 }
 
 function dropAddedIncludes(tsconfig, includedBefore, distDir) {

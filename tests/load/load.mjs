@@ -1,13 +1,15 @@
 // Load test (issue 5): autocannon against the production server on loopback, a fixed number of
-// requests per route, 10 connections: /api/events rotating through mixed filters, then `/` (which
-// renders per request for its CSP nonce). Prints requests/s and p50/p99 latency per route; fails on
-// any error, timeout or non-2xx answer.
+// requests per route, 10 connections: /api/events rotating through mixed filters, then `/` (a
+// prerendered page), then a build asset of about `/`'s size from the same server, and `/` as a
+// ratio of that static file's requests/s (issue 9's goal: 0.8x or better). Prints requests/s and
+// p50/p99 latency per route; fails on any error, timeout or non-2xx answer.
 //
 //   npm run loadtest          starts `next start` on a free port itself (the build must exist)
 //   DATELINE_LOAD_URL=http://localhost:3000 node tests/load/load.mjs    uses a running server
 // DATELINE_LOAD_REPORT names a JSON file for the figures (tests/run-all.sh counts it as one test).
 import { spawn } from "node:child_process";
-import { existsSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import net from "node:net";
 import os from "node:os";
 import autocannon from "autocannon";
@@ -24,6 +26,17 @@ const API_QUERIES = [
   "format=csv",
   "format=csv&actors=syria&to=2019-12-31",
 ];
+const DIST_DIR = process.env.DATELINE_DIST_DIR?.trim() || ".next";
+
+/** The build's JavaScript file closest in size to `/`'s HTML: a static file to compare `/` with. */
+function staticFileLike(bytes) {
+  const dir = path.join(DIST_DIR, "static", "chunks");
+  const files = readdirSync(dir).filter((f) => f.endsWith(".js"));
+  const size = (f) => statSync(path.join(dir, f)).size;
+  const best = files.reduce((a, b) => (Math.abs(size(b) - bytes) < Math.abs(size(a) - bytes) ? b : a));
+  return { path: `/_next/static/chunks/${best}`, bytes: size(best) };
+}
+
 const ROUTES = [
   {
     name: "/api/events",
@@ -43,7 +56,7 @@ function freePort() {
 }
 
 async function startServer() {
-  if (!existsSync(".next/BUILD_ID")) throw new Error("no production build in .next: run `npx next build` first");
+  if (!existsSync(path.join(DIST_DIR, "BUILD_ID"))) throw new Error(`no production build in ${DIST_DIR}: run \`npm run build\` first`);
   const port = await freePort();
   const child = spawn("node_modules/.bin/next", ["start", "-p", String(port)], {
     env: { ...process.env, DATELINE_TILES: "off", NEXT_TELEMETRY_DISABLED: "1" },
@@ -70,6 +83,10 @@ let failed = false;
 const figures = [];
 try {
   console.log(`Load test against ${server.url} on ${os.cpus().length} CPU(s), Node ${process.version}, ${new Date().toISOString()}`);
+  const home = (await (await fetch(`${server.url}/`)).arrayBuffer()).byteLength;
+  const asset = process.env.DATELINE_LOAD_STATIC ? { path: process.env.DATELINE_LOAD_STATIC, bytes: NaN } : staticFileLike(home);
+  ROUTES.push({ name: "static file", amount: ROUTES[1].amount, paths: [asset.path] });
+  console.log(`/ is ${home} bytes; the static file ${asset.path} is ${asset.bytes} bytes`);
   for (const route of ROUTES) {
     // Warm up (first renders compile and fill caches), then measure.
     for (const path of route.paths) await fetch(`${server.url}${path}`).then((r) => r.arrayBuffer());
@@ -91,6 +108,8 @@ try {
     figures.push({ route: route.name, requests: total, rps: Number(rps), p50: result.latency.p50, p99: result.latency.p99, bad });
     if (bad > 0 || total < route.amount) failed = true;
   }
+  const [page, file] = ["/", "static file"].map((name) => figures.find((f) => f.route === name));
+  if (page && file) console.log(`/ vs static file: ${(page.rps / file.rps).toFixed(2)}x the static file's requests/s`);
 } finally {
   server.stop();
 }

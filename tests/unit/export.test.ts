@@ -6,7 +6,8 @@
 import path from "node:path";
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
-import { eventsAnswer, eventsCollection } from "@/geo/api";
+import { eventsAnswer } from "@/app/_server/api";
+import { eventsCollection } from "@/geo/api";
 import { CSV_COLUMNS, csvRows, toCsv, type ExportContext } from "@/geo/export";
 import type { EventFeature } from "@/geo/join";
 import { readRawDataset } from "@/geo/load";

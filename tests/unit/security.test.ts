@@ -1,14 +1,13 @@
 /**
- * The Content-Security-Policy and the static security headers, without a server; and a check
- * that next.config.js sends exactly the headers geo/security.ts declares, so the copies cannot drift.
+ * The security and caching headers (app/_server/headers.cjs, their one definition) and the hashes
+ * a page's script policy is made of (app/_server/csp-hashes.ts), without a server.
  */
+import { createHash } from "node:crypto";
 import { createRequire } from "node:module";
 import { describe, expect, it } from "vitest";
-import { contentSecurityPolicy, NON_PAGE_CSP, SECURITY_HEADERS, newNonce } from "@/geo/security";
-import { parseTileSetting, type TileSetting } from "@/geo/tiles";
-
-const OFF: TileSetting = { kind: "off" };
-const TILES = parseTileSetting("https://tiles.example.org/{z}/{x}/{y}.png") as TileSetting;
+import { cspHash, inlineHashes } from "@/app/_server/csp-hashes";
+import { routeOfHtmlFile } from "@/app/_server/csp-manifest";
+import { CACHE_CONTROL, EMBED_PATH, NON_PAGE_CSP, SECURITY_HEADERS, headerRules, pagePolicy } from "@/app/_server/headers.cjs";
 
 /** A policy as directive name to its list of sources. */
 function directives(policy: string): Map<string, string[]> {
@@ -23,70 +22,112 @@ function directives(policy: string): Map<string, string[]> {
   return map;
 }
 
-describe("contentSecurityPolicy", () => {
-  const nonce = "abc123+/XYZ=";
-  const csp = directives(contentSecurityPolicy({ nonce, tiles: OFF }));
+const HASHES = ["'sha256-AAAA'", "'sha256-BBBB'"];
+
+describe("pagePolicy", () => {
+  const csp = directives(pagePolicy({ scriptHashes: HASHES }));
 
   it("allows no plugins, no foreign <base>, and only same-origin framing", () => {
     expect(csp.get("object-src")).toEqual(["'none'"]);
     expect(csp.get("base-uri")).toEqual(["'self'"]);
-    expect(csp.get("frame-ancestors")).toBeDefined();
-    expect(csp.get("frame-ancestors")).not.toContain("*");
+    expect(csp.get("frame-ancestors")).toEqual(["'self'"]);
     expect(csp.get("default-src")).toEqual(["'self'"]);
   });
 
-  it("runs scripts only by this request's nonce: no inline scripts, no eval", () => {
+  it("runs the app's own files and exactly the hashed inline scripts: no nonce, no inline, no eval", () => {
     const scripts = csp.get("script-src") ?? [];
-    expect(scripts).toContain(`'nonce-${nonce}'`);
-    expect(scripts).not.toContain("'unsafe-inline'");
-    expect(scripts).not.toContain("'unsafe-eval'");
-    expect(scripts).not.toContain("*");
-    expect(scripts.filter((s) => /^https?:|^\*/.test(s))).toEqual([]);
+    expect(scripts).toEqual(["'self'", ...HASHES]);
+    expect(pagePolicy({ scriptHashes: HASHES })).not.toMatch(/nonce|strict-dynamic/);
+    expect(csp.get("style-src")).toEqual(["'self'"]);
   });
 
-  it("allows eval only for next dev", () => {
-    const dev = directives(contentSecurityPolicy({ nonce, tiles: OFF, dev: true }));
+  it("is the same string for the same page: nothing per request", () => {
+    expect(pagePolicy({ scriptHashes: HASHES })).toBe(pagePolicy({ scriptHashes: [...HASHES] }));
+  });
+
+  it("lets any site frame an embed, and only an embed", () => {
+    expect(directives(pagePolicy({ scriptHashes: HASHES, embed: true })).get("frame-ancestors")).toEqual(["*"]);
+    expect(EMBED_PATH.test("/embed/putin-visits-syria-2020")).toBe(true);
+    expect(EMBED_PATH.test("/embed")).toBe(true);
+    expect(EMBED_PATH.test("/embedded")).toBe(false);
+    expect(EMBED_PATH.test("/stories/embed")).toBe(false);
+  });
+
+  it("allows eval and inline code only for next dev", () => {
+    const dev = directives(pagePolicy({ scriptHashes: [], dev: true }));
     expect(dev.get("script-src")).toContain("'unsafe-eval'");
-    expect(dev.get("script-src")).not.toContain("'unsafe-inline'");
+    expect(csp.get("script-src")).not.toContain("'unsafe-eval'");
+    expect(csp.get("script-src")).not.toContain("'unsafe-inline'");
   });
 
   it("allows images from the configured tile host, and from no other host", () => {
-    const withTiles = directives(contentSecurityPolicy({ nonce, tiles: TILES }));
+    const withTiles = directives(pagePolicy({ scriptHashes: [], tileOrigin: "https://tiles.example.org" }));
     expect(withTiles.get("img-src")).toContain("https://tiles.example.org");
-    expect(csp.get("img-src")).not.toContain("https://tiles.example.org");
     expect((csp.get("img-src") ?? []).filter((s) => /^https?:/.test(s))).toEqual([]);
-    const osm = directives(contentSecurityPolicy({ nonce, tiles: parseTileSetting(undefined) as TileSetting }));
-    expect(osm.get("img-src")).toContain("https://tile.openstreetmap.org");
+  });
+});
+
+describe("inlineHashes", () => {
+  const sha = (text: string) => `'sha256-${createHash("sha256").update(text).digest("base64")}'`;
+
+  it("hashes the exact bytes between the tags, untrimmed and as UTF-8", () => {
+    expect(cspHash(" a() ")).toBe(sha(" a() "));
+    expect(cspHash("é")).toBe(sha(Buffer.from("é", "utf8").toString()));
+    const html = `<head><script>(self.a=1)</script><script src="/x.js"></script></head><body><script async="">\n b("</")\n</script></body>`;
+    expect(inlineHashes(html).scripts).toEqual([sha("(self.a=1)"), sha('\n b("</")\n')].sort());
   });
 
-  it("puts a different nonce in every policy made from newNonce", () => {
-    const nonces = new Set(Array.from({ length: 50 }, () => newNonce()));
-    expect(nonces.size).toBe(50);
-    for (const n of nonces) expect(n).toMatch(/^[A-Za-z0-9+/]{22}==$/);
+  it("skips scripts with a src, counts a repeated script once, and hashes <style> elements", () => {
+    const html = `<script src="/a.js" async></script><script>x</script><script>x</script><style>p{}</style>`;
+    expect(inlineHashes(html)).toEqual({ scripts: [sha("x")], styles: [sha("p{}")] });
+    expect(inlineHashes("<p>no scripts</p>")).toEqual({ scripts: [], styles: [] });
+  });
+
+  it("maps built HTML files to the paths they answer", () => {
+    expect(routeOfHtmlFile("index.html")).toBe("/");
+    expect(routeOfHtmlFile("stories.html")).toBe("/stories");
+    expect(routeOfHtmlFile("stories/putin-visits-syria-2020.html")).toBe("/stories/putin-visits-syria-2020");
+    expect(routeOfHtmlFile("_not-found.html")).toBe("/_not-found");
   });
 });
 
 describe("next.config.js headers", () => {
   const require = createRequire(import.meta.url);
-  const config = require("../../next.config.js") as {
-    headers: () => Promise<{ source: string; headers: { key: string; value: string }[] }[]>;
-  };
+  const config = require("../../next.config.js") as { headers: () => Promise<ReturnType<typeof headerRules>> };
 
-  it("sends SECURITY_HEADERS on every path, exactly, with X-Frame-Options everywhere but the embeds", async () => {
-    const rules = await config.headers();
-    const all = rules.find((r) => r.source === "/:path*");
-    const notEmbeds = rules.find((r) => r.source === "/:path((?!embed/).*)");
-    const sent = Object.fromEntries([...(all?.headers ?? []), ...(notEmbeds?.headers ?? [])].map((h) => [h.key, h.value]));
-    expect(sent).toEqual(SECURITY_HEADERS);
-    expect(notEmbeds?.headers).toEqual([{ key: "X-Frame-Options", value: "SAMEORIGIN" }]);
+  /** The headers a path gets from the rules, the last rule winning as in Next.js. */
+  async function headersFor(path: string): Promise<Record<string, string>> {
+    // The matcher Next.js itself applies to header rules.
+    const { match } = require("next/dist/compiled/path-to-regexp") as { match: (source: string) => (path: string) => unknown };
+    const result: Record<string, string> = {};
+    for (const rule of await config.headers()) {
+      if (match(rule.source)(path)) for (const { key, value } of rule.headers) result[key] = value;
+    }
+    return result;
+  }
+
+  it("sends the security headers on every path, and the frame header on every path but the embeds", async () => {
+    for (const path of ["/", "/stories/x", "/places/damascus", "/api/places", "/embed/x", "/embed/x/y"]) {
+      const sent = await headersFor(path);
+      for (const [key, value] of Object.entries(SECURITY_HEADERS)) expect(sent[key], `${key} on ${path}`).toBe(value);
+      if (path.startsWith("/embed/")) expect(sent["X-Frame-Options"], path).toBeUndefined();
+      else expect(sent["X-Frame-Options"], path).toBe("SAMEORIGIN");
+    }
   });
 
-  it("locks API answers and the basemap down with NON_PAGE_CSP", async () => {
-    const rules = await config.headers();
-    for (const source of ["/api/:path*", "/basemap.json"]) {
-      const rule = rules.find((r) => r.source === source);
-      expect(rule?.headers, source).toContainEqual({ key: "Content-Security-Policy", value: NON_PAGE_CSP });
+  it("locks API answers, images and the basemap down with NON_PAGE_CSP", async () => {
+    for (const path of ["/api/events", "/basemap.json", "/places/damascus/opengraph-image", "/stories/x/map.svg"]) {
+      expect((await headersFor(path))["Content-Security-Policy"], path).toBe(NON_PAGE_CSP);
     }
+    expect((await headersFor("/stories/x"))["Content-Security-Policy"], "pages get theirs from proxy.ts").toBeUndefined();
+  });
+
+  it("lets shared caches keep pages, images and API answers, and leaves build assets to Next.js (immutable)", async () => {
+    expect((await headersFor("/"))["Cache-Control"]).toBe(CACHE_CONTROL.page);
+    expect((await headersFor("/events/x/opengraph-image"))["Cache-Control"]).toBe(CACHE_CONTROL.image);
+    expect((await headersFor("/api/places"))["Cache-Control"]).toBe(CACHE_CONTROL.api);
+    expect((await headersFor("/_next/static/chunks/a.js"))["Cache-Control"]).toBeUndefined();
+    for (const value of Object.values(CACHE_CONTROL)) expect(value).toMatch(/public.*s-maxage=\d+.*stale-while-revalidate=\d+/);
   });
 
   it("has the headers the issue asks for", () => {
@@ -94,6 +135,5 @@ describe("next.config.js headers", () => {
     expect(SECURITY_HEADERS["Referrer-Policy"]).toBeTruthy();
     expect(SECURITY_HEADERS["Strict-Transport-Security"]).toMatch(/max-age=\d{7,}/);
     expect(SECURITY_HEADERS["Permissions-Policy"]).toMatch(/camera=\(\)/);
-    expect(SECURITY_HEADERS["Permissions-Policy"]).toMatch(/geolocation=\(\)/);
   });
 });

@@ -1,7 +1,7 @@
 import type { NextRequest } from "next/server";
 import { oembedResponse, oembedTarget, parseMaxDimension } from "@/geo/embed";
 import { loadDataset } from "@/geo/load";
-import { siteUrl } from "@/geo/site";
+import { siteUrl } from "@/app/_server/env";
 
 function error(status: number, code: string, message: string) {
   return Response.json({ error: { code, message } }, { status });

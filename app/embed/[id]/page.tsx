@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { EmbedApp } from "@/components/embed/EmbedApp";
 import { loadDataset } from "@/geo/load";
 import { findStory, storyBundle } from "@/geo/story";
-import { tileSettingFromEnv } from "@/geo/tiles";
+import { tileSettingFromEnv } from "@/app/_server/env";
 
 type Params = Promise<{ id: string }>;
 

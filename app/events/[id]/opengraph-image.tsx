@@ -1,3 +1,4 @@
+import { withEtag } from "@/app/_server/etag";
 import { PREVIEW_SIZE, previewImage } from "@/components/og/PreviewImage";
 import { loadDataset } from "@/geo/load";
 import { eventShare } from "@/geo/share";
@@ -17,10 +18,12 @@ export default async function Image({ params }: { params: Promise<{ id: string }
   const share = eventShare(loadDataset(), (await params).id);
   const first = share?.features[0];
   if (!share || !first) return new Response("Not found", { status: 404 });
-  return previewImage({
-    kicker: share.features.map((f) => f.properties.placeName).join(" · "),
-    title: share.title,
-    detail: share.dateText,
-    centre: first.geometry.coordinates,
-  });
+  return withEtag(
+    previewImage({
+      kicker: share.features.map((f) => f.properties.placeName).join(" · "),
+      title: share.title,
+      detail: share.dateText,
+      centre: first.geometry.coordinates,
+    }),
+  );
 }

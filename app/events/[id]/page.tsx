@@ -1,19 +1,23 @@
 import type { Metadata } from "next";
-import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { SharePage } from "@/components/SharePage";
 import { loadDataset } from "@/geo/load";
-import { eventJsonLd, eventShare, jsonLdText, shareMetadata } from "@/geo/share";
+import { shareMetadata } from "@/app/_server/metadata";
+import { eventJsonLd, eventShare, jsonLdText } from "@/geo/share";
 import { findStory, storyBundle, storyPath } from "@/geo/story";
-import { tileSettingFromEnv } from "@/geo/tiles";
+import { tileSettingFromEnv } from "@/app/_server/env";
 
 type Params = Promise<{ id: string }>;
 
-// Not made at build, so that the build does not grow with the events: each page renders on request
-// (proxy.ts answers unknown ids with the 404 page). Per request, not once and cached, while pages
-// carry a per-request CSP nonce (proxy.ts): a page cached on first request (an empty
-// generateStaticParams) that reads the nonce fails at run time with DYNAMIC_SERVER_USAGE.
-export const dynamic = "force-dynamic";
+// Not made at build, so that the build does not grow with the events: each page is rendered on its
+// first request and then kept and served as it is (an empty generateStaticParams), like the preview
+// images. proxy.ts answers unknown ids with the 404 page, and hashes the page's inline scripts for
+// its CSP when it is first asked for.
+export const dynamicParams = true;
+
+export function generateStaticParams() {
+  return [];
+}
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const share = eventShare(loadDataset(), (await params).id);
@@ -41,7 +45,6 @@ export default async function EventPage({ params }: { params: Params }) {
       map={{ places: bundle.places, features: bundle.features, focusPlace: first.properties.placeId, tiles: tileSettingFromEnv() }}
       actors={dataset.actors}
       fullMapHref={`${path}?event=${id}`}
-      nonce={(await headers()).get("x-nonce") ?? undefined}
       jsonLd={jsonLdText(eventJsonLd(share, `/events/${id}`))}
     />
   );

@@ -1,3 +1,4 @@
+import { withEtag } from "@/app/_server/etag";
 import { PREVIEW_SIZE, previewImage } from "@/components/og/PreviewImage";
 import { loadDataset } from "@/geo/load";
 import { placeShare } from "@/geo/share";
@@ -18,10 +19,12 @@ export default async function Image({ params }: { params: Promise<{ id: string }
   if (!share) return new Response("Not found", { status: 404 });
   const count = share.features.length;
   const stories = share.groups.length;
-  return previewImage({
-    kicker: `${share.place.properties.kind.replace("-", " ")} · ${share.place.properties.country}`,
-    title: share.title,
-    detail: `${count} event${count === 1 ? "" : "s"} ${stories > 1 ? `in ${stories} stories` : "in the story"}`,
-    centre: share.place.geometry.coordinates,
-  });
+  return withEtag(
+    previewImage({
+      kicker: `${share.place.properties.kind.replace("-", " ")} · ${share.place.properties.country}`,
+      title: share.title,
+      detail: `${count} event${count === 1 ? "" : "s"} ${stories > 1 ? `in ${stories} stories` : "in the story"}`,
+      centre: share.place.geometry.coordinates,
+    }),
+  );
 }

@@ -1,20 +1,24 @@
 import type { Metadata } from "next";
-import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { SharePage } from "@/components/SharePage";
 import { PLACE_KIND_LABELS } from "@/geo/labels";
 import { loadDataset } from "@/geo/load";
-import { formatCoordinates, jsonLdText, placeJsonLd, placeShare, shareMetadata } from "@/geo/share";
+import { shareMetadata } from "@/app/_server/metadata";
+import { formatCoordinates, jsonLdText, placeJsonLd, placeShare } from "@/geo/share";
 import { storiesMap, storyPath } from "@/geo/story";
-import { tileSettingFromEnv } from "@/geo/tiles";
+import { tileSettingFromEnv } from "@/app/_server/env";
 
 type Params = Promise<{ id: string }>;
 
-// Not made at build, so that the build does not grow with the places: each page renders on request
-// (proxy.ts answers unknown ids with the 404 page). Per request, not once and cached, while pages
-// carry a per-request CSP nonce (proxy.ts): a page cached on first request (an empty
-// generateStaticParams) that reads the nonce fails at run time with DYNAMIC_SERVER_USAGE.
-export const dynamic = "force-dynamic";
+// Not made at build, so that the build does not grow with the places: each page is rendered on its
+// first request and then kept and served as it is (an empty generateStaticParams), like the preview
+// images. proxy.ts answers unknown ids with the 404 page, and hashes the page's inline scripts for
+// its CSP when it is first asked for.
+export const dynamicParams = true;
+
+export function generateStaticParams() {
+  return [];
+}
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const share = placeShare(loadDataset(), (await params).id);
@@ -59,7 +63,6 @@ export default async function PlacePage({ params }: { params: Params }) {
       }}
       actors={dataset.actors}
       fullMapHref={groups[0]?.mapHref ?? `/?place=${place.id}`}
-      nonce={(await headers()).get("x-nonce") ?? undefined}
       jsonLd={jsonLdText(placeJsonLd(share, `/places/${place.id}`))}
     />
   );

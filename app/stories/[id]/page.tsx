@@ -2,9 +2,9 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { DatelineApp } from "@/components/DatelineApp";
 import { loadDataset } from "@/geo/load";
-import { storyMetadata } from "@/geo/share";
+import { storyMetadata } from "@/app/_server/metadata";
 import { findStory, storyBundle } from "@/geo/story";
-import { tileSettingFromEnv } from "@/geo/tiles";
+import { tileSettingFromEnv } from "@/app/_server/env";
 
 type Params = Promise<{ id: string }>;
 

@@ -1,3 +1,4 @@
+import { etagOf } from "@/app/_server/etag";
 import { loadDataset } from "@/geo/load";
 import { findStory, storyBundle } from "@/geo/story";
 import { storyMapSvg } from "@/components/og/storyMap";
@@ -17,5 +18,6 @@ export async function GET(_request: Request, { params }: { params: Params }) {
   const story = findStory(dataset, (await params).id);
   if (!story) return new Response("Not found", { status: 404 });
   const svg = storyMapSvg(storyBundle(dataset, story).places.map((p) => p.geometry.coordinates));
-  return new Response(svg, { headers: { "Content-Type": "image/svg+xml; charset=utf-8", "Cache-Control": "public, max-age=86400" } });
+  // Cache-Control comes from app/_server/headers.cjs, with the preview images'.
+  return new Response(svg, { headers: { "Content-Type": "image/svg+xml; charset=utf-8", ETag: etagOf(svg) } });
 }

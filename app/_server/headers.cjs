@@ -1,0 +1,120 @@
+// @ts-check
+/**
+ * Every HTTP header Dateline sets, defined once: next.config.js requires this file (it is plain
+ * CommonJS so that it loads without a compiler) and proxy.ts imports it for the page policies.
+ */
+
+/** Headers for every response. HSTS only matters over HTTPS, and browsers ignore it elsewhere. */
+const SECURITY_HEADERS = {
+  "X-Content-Type-Options": "nosniff",
+  "Referrer-Policy": "strict-origin-when-cross-origin",
+  "Strict-Transport-Security": "max-age=63072000; includeSubDomains",
+  "Cross-Origin-Opener-Policy": "same-origin",
+  // The app uses none of these; clipboard-write stays on for "Copy link". (web-share is left out:
+  // Chromium does not know it as a policy feature and warns; the share sheet works without it.)
+  "Permissions-Policy": [
+    "accelerometer=()",
+    "autoplay=()",
+    "camera=()",
+    "display-capture=()",
+    "geolocation=()",
+    "gyroscope=()",
+    "magnetometer=()",
+    "microphone=()",
+    "midi=()",
+    "payment=()",
+    "usb=()",
+    "interest-cohort=()",
+    "browsing-topics=()",
+    "clipboard-write=(self)",
+  ].join(", "),
+};
+
+/**
+ * For every path but the embeds: old browsers that ignore `frame-ancestors` still refuse to let
+ * another site frame the page. Embeds are made to be framed, so they must not send it.
+ */
+const FRAME_HEADERS = { "X-Frame-Options": "SAMEORIGIN" };
+
+/** Embed pages, the only ones other sites may frame (CONTRACT.md "Stories and embeds"). */
+const EMBED_PATH = /^\/embed(\/|$)/;
+
+/** The policy for responses that are not pages (JSON, CSV, images): nothing may run or load. */
+const NON_PAGE_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'";
+
+/**
+ * How long shared caches keep what: a page or an image for 5 minutes, then served stale for up
+ * to a day while one request revalidates it (ETag), so a purge or a new deploy shows within
+ * minutes without a burst of traffic reaching the server. Browsers revalidate pages every time
+ * (max-age=0), so a reader never sees a page older than the shared cache's copy.
+ */
+const CACHE_CONTROL = {
+  page: "public, max-age=0, s-maxage=300, stale-while-revalidate=86400",
+  image: "public, max-age=3600, s-maxage=86400, stale-while-revalidate=604800",
+  // Keyed by the whole URL, query included: each filter is its own cache entry.
+  api: "public, max-age=60, s-maxage=300, stale-while-revalidate=86400",
+};
+
+/**
+ * A page's Content-Security-Policy: scripts only from the app's own files and the inline scripts
+ * whose sha256 the build recorded for that page (no nonce, so the page is the same bytes for every
+ * request and a shared cache may serve it); images from the app, `data:`/`blob:` and the tile
+ * host; no plugins; framing by the site itself, or by anyone for an embed. Style attributes stay
+ * allowed: React and Leaflet position elements with them, and they cannot run code.
+ * @param {{ scriptHashes: readonly string[], styleHashes?: readonly string[], tileOrigin?: string, dev?: boolean, embed?: boolean }} options
+ *   hashes as CSP sources (`'sha256-…'`); `dev` for `next dev`, which needs eval and inline styles
+ * @returns {string}
+ */
+function pagePolicy({ scriptHashes, styleHashes = [], tileOrigin, dev = false, embed = false }) {
+  const list = (/** @type {readonly string[]} */ sources) => sources.map((s) => ` ${s}`).join("");
+  const directives = [
+    "default-src 'self'",
+    `script-src 'self'${list(scriptHashes)}${dev ? " 'unsafe-eval' 'unsafe-inline'" : ""}`,
+    dev ? "style-src 'self' 'unsafe-inline'" : `style-src 'self'${list(styleHashes)}`,
+    "style-src-attr 'unsafe-inline'",
+    `img-src 'self' data: blob:${tileOrigin ? ` ${tileOrigin}` : ""}`,
+    "font-src 'self'",
+    `connect-src 'self'${dev ? " ws:" : ""}`,
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    `frame-ancestors ${embed ? "*" : "'self'"}`,
+    "worker-src 'self' blob:",
+    "manifest-src 'self'",
+  ];
+  return directives.join("; ");
+}
+
+/**
+ * @param {Record<string, string>} headers
+ * @returns {{ key: string, value: string }[]}
+ */
+const pairs = (headers) => Object.entries(headers).map(([key, value]) => ({ key, value }));
+
+/**
+ * next.config.js's `headers()`: the security headers everywhere, the frame header everywhere but
+ * the embeds, the locked policy on everything that is not a page, and the caching rules. (Pages get
+ * their script policy from proxy.ts, which knows each page's hashes; `_next/static` is immutable by
+ * Next.js itself.) A Cache-Control set here wins over Next.js's own for pages.
+ * @returns {{ source: string, headers: { key: string, value: string }[] }[]}
+ */
+function headerRules() {
+  const locked = pairs({ "Content-Security-Policy": NON_PAGE_CSP });
+  const notStatic = "(?!_next/static/|_next/image)";
+  return [
+    { source: "/:path*", headers: pairs(SECURITY_HEADERS) },
+    { source: "/:path((?!embed(?:/|$)).*)", headers: pairs(FRAME_HEADERS) },
+    { source: `/:path(${notStatic}.*)`, headers: pairs({ "Cache-Control": CACHE_CONTROL.page }) },
+    { source: "/api/:path*", headers: [...locked, ...pairs({ "Cache-Control": CACHE_CONTROL.api })] },
+    // An embed framed with sandbox="allow-scripts" has an opaque origin: its fetch of the basemap is
+    // cross-origin and needs CORS. The file is public and the same for everyone.
+    {
+      source: "/basemap.json",
+      headers: [...locked, ...pairs({ "Cache-Control": CACHE_CONTROL.image, "Access-Control-Allow-Origin": "*" })],
+    },
+    { source: "/:kind(places|events)/:id/opengraph-image", headers: [...locked, ...pairs({ "Cache-Control": CACHE_CONTROL.image })] },
+    { source: "/stories/:id/map.svg", headers: [...locked, ...pairs({ "Cache-Control": CACHE_CONTROL.image })] },
+  ];
+}
+
+module.exports = { SECURITY_HEADERS, FRAME_HEADERS, EMBED_PATH, NON_PAGE_CSP, CACHE_CONTROL, pagePolicy, headerRules };

@@ -1,0 +1,16 @@
+// Types for headers.cjs (plain CommonJS so that next.config.js can require it).
+export declare const SECURITY_HEADERS: Readonly<Record<string, string>>;
+export declare const FRAME_HEADERS: Readonly<Record<string, string>>;
+export declare const EMBED_PATH: RegExp;
+export declare const NON_PAGE_CSP: string;
+export declare const CACHE_CONTROL: Readonly<{ page: string; image: string; api: string }>;
+export interface PagePolicyOptions {
+  /** CSP sources such as `'sha256-…'`, for the page's inline scripts. */
+  scriptHashes: readonly string[];
+  styleHashes?: readonly string[];
+  tileOrigin?: string;
+  dev?: boolean;
+  embed?: boolean;
+}
+export declare function pagePolicy(options: PagePolicyOptions): string;
+export declare function headerRules(): { source: string; headers: { key: string; value: string }[] }[];
