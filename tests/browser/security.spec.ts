@@ -44,6 +44,7 @@ for (const path of [
   "/",
   "/stories",
   "/stories/putin-visits-syria-2020",
+  "/embed/putin-visits-syria-2020",
   "/places/latakia",
   "/events/iran-missiles-iraq-bases",
   "/no-such-page",
