@@ -4,11 +4,11 @@ import { knownPathIds } from "./geo/load";
 import { isDev, serverOrigin, tileSettingFromEnv } from "./app/_server/env";
 
 /** Addresses whose second segment is an id from the data, and the static image under some of them. */
-const ID_PATH = /^\/(places|events|stories)\/([^/]+)(\/opengraph-image|\/map\.svg)?\/?$/;
+const ID_PATH = /^\/(places|events|stories|embed)\/([^/]+)(\/opengraph-image|\/map\.svg)?\/?$/;
 
 /**
  * Two jobs, before any page renders:
- * - Unknown ids under /places/, /events/ and /stories/ (and undecodable ones, which crash Next.js's
+ * - Unknown ids under /places/, /events/, /stories/ and /embed/ (and undecodable ones, which crash Next.js's
  *   image routes) get the 404 page, rendered as a page of its own so its text is in the HTML:
  *   Next.js 16 sends a `notFound()` from a dynamic page as an empty shell (vercel/next.js#62228).
  * - Every page gets its script policy: the hashes of its own inline scripts (app/_server/page-policy.ts),
@@ -21,14 +21,14 @@ export async function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
   const idPath = ID_PATH.exec(pathname);
   const id = idPath ? decodedId(idPath[2] ?? "") : undefined;
-  const unknown = idPath !== null && (id === undefined || !knownPathIds()[idPath[1] as IdKind].has(id));
+  const unknown = idPath !== null && (id === undefined || !knownPathIds()[idsOf(idPath[1] as PathKind)].has(id));
   if (idPath?.[3] && !unknown) return NextResponse.next(); // a preview image or a story's map: no page policy
 
   const tiles = tileSettingFromEnv();
   const policy = await policyFor({
     // An id's page by its decoded id: however its address is %-encoded, it is one page, hashed once.
     route: unknown ? NOT_FOUND_ROUTE : idPath ? `/${idPath[1]}/${id}` : pathname.replace(/(.)\/$/, "$1"),
-    renderedOnDemand: idPath !== null && idPath[1] !== "stories",
+    renderedOnDemand: idPath !== null && idPath[1] !== "stories" && idPath[1] !== "embed",
     origin: serverOrigin(request.nextUrl.origin),
     tileOrigin: tiles.kind === "tiles" ? tiles.origin : undefined,
     dev: isDev(),
@@ -38,7 +38,12 @@ export async function proxy(request: NextRequest) {
   return response;
 }
 
-type IdKind = "places" | "events" | "stories";
+type PathKind = "places" | "events" | "stories" | "embed";
+
+/** Which ids a path's second segment names: an embed is a story's. */
+function idsOf(kind: PathKind): "places" | "events" | "stories" {
+  return kind === "embed" ? "stories" : kind;
+}
 
 /** A %-encoded path segment as text, or undefined for a broken %-encoding (which names no id). */
 function decodedId(segment: string): string | undefined {

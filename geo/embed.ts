@@ -90,7 +90,12 @@ export function oembedTarget(dataset: Dataset, url: string, siteOrigins: readonl
     const value = parsed.searchParams.get(name);
     if (value !== null) view.set(name, value);
   }
-  const segments = parsed.pathname.split("/").filter(Boolean).map(decodeURIComponent);
+  let segments: string[];
+  try {
+    segments = parsed.pathname.split("/").filter(Boolean).map(decodeURIComponent);
+  } catch {
+    return undefined; // a broken %-encoding names no page
+  }
   if (segments.length === 0) return { story: frontPageStory(dataset), query: view.toString() };
   const [kind, id, ...rest] = segments;
   if (!id || rest.length > 0) return undefined;

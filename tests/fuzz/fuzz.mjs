@@ -3,8 +3,9 @@
 // repeated parameters, `__proto__`, array-style names. Checks: no 5xx and no connection error
 // anywhere; every 400 from /api/events is JSON {error:{code,message}} naming a parameter that was
 // sent, and a surely-bad API value is a 400; `/` always answers 200 with the bytes of plain `/`
-// (it is prerendered; the browser reads the query and shows notices); a real id under /places/
-// or /events/ is a 200.
+// (it is prerendered; the browser reads the query and shows notices); a real id under /places/,
+// /events/, /stories/ or /embed/ is a 200; /api/oembed answers 200 only for a page of this site,
+// and otherwise a JSON 400 or 404.
 //
 //   DATELINE_FUZZ_URL=http://localhost:3250 node tests/fuzz/fuzz.mjs
 // Settings: DATELINE_FUZZ_COUNT (2500 requests), DATELINE_FUZZ_SECONDS (stops sending after 50 s),
@@ -45,6 +46,11 @@ const get = async (path) => (await fetch(`${BASE}${path}`)).json();
 const places = (await get("/api/places")).features.map((f) => f.id);
 const events = [...new Set((await get("/api/events")).features.map((f) => f.properties.eventId))];
 const actors = [...new Set((await get("/api/events")).features.flatMap((f) => f.properties.actors))];
+// The story ids, from the index's links (no API lists them).
+const stories = [
+  ...new Set([...(await (await fetch(`${BASE}/stories`)).text()).matchAll(/href="\/stories\/([a-z0-9-]+)"/g)].map((m) => m[1])),
+];
+if (stories.length === 0) throw new Error(`${BASE}/stories links to no story`);
 
 /** Raw fragments put into the URL as they are: broken, nested and dangerous encodings. */
 const RAW = ["%00", "%E0%A4%A", "%", "%%", "%zz", "%C0%AF", "%ED%A0%80", "%FF%FE", "%2525", "%252F", "%25%32%35", "%u0041"];
@@ -197,6 +203,47 @@ const ROUTES = {
   },
   "/places/…": () => sharePage("places", places),
   "/events/…": () => sharePage("events", events),
+  "/stories/…": () => sharePage("stories", stories),
+  "/embed/…": () => sharePage("embed", stories),
+  // oEmbed: a 200 only for a page of this site that exists; every other answer a JSON 400 or 404.
+  "/api/oembed": async () => {
+    const real = pick([`/stories/${pick(stories)}`, `/embed/${pick(stories)}`, `/places/${pick(places)}`, `/events/${pick(events)}`, "/"]);
+    const url = pick([
+      `${BASE}${real}`,
+      `${BASE}${real}?${randomQuery(NAMES)}`,
+      `${BASE}${real}${pick(RAW)}`,
+      `https://example.com${real}`,
+      pick(TEXT),
+      randomText(1 + int(80)),
+      "",
+    ]);
+    const parts = [`url=${encodeURIComponent(url)}`];
+    if (chance(0.3)) parts.push(`maxwidth=${pick(["", "0", "-5", "480", "1e9", "99999", pick(RAW)])}`);
+    if (chance(0.3)) parts.push(`maxheight=${pick(["", "360", "abc", "10000000"])}`);
+    if (chance(0.1)) parts.push(`format=${pick(["json", "xml", pick(RAW)])}`);
+    const path = `/api/oembed?${parts.join("&")}`;
+    const { res, body } = await request(path);
+    const problems = [];
+    if (res.status === 200) {
+      if (!url.startsWith(BASE)) problems.push("200 for a URL that is not this site's");
+      try {
+        const answer = JSON.parse(body);
+        if (answer.version !== "1.0" || answer.type !== "rich" || !/^<iframe /.test(answer.html))
+          problems.push("200 that is not an oEmbed rich answer");
+      } catch {
+        problems.push("200 whose body is not JSON");
+      }
+    } else if (res.status === 400 || res.status === 404) {
+      try {
+        const { error } = JSON.parse(body);
+        if (typeof error?.code !== "string" || typeof error?.message !== "string")
+          problems.push(`${res.status} without {error:{code,message}}`);
+      } catch {
+        problems.push(`${res.status} whose body is not JSON`);
+      }
+    } else if (res.status !== 414 && res.status !== 431) problems.push(`status ${res.status}, not 200, 400 or 404`); // 414/431: Node refuses an address that long
+    return { path, status: res.status, problems };
+  },
 };
 
 async function sharePage(kind, ids) {

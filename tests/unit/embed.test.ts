@@ -69,6 +69,7 @@ describe("oembedTarget", () => {
       `${SITE}/places/atlantis`,
       `${SITE}/api/places`,
       `${SITE}/stories/${FIRST}/extra`,
+      `${SITE}/embed/${FIRST}%FF%FE`,
       "not a url",
       "",
     ]) {
