@@ -97,6 +97,7 @@ async function prepare(options) {
       logFile: join(WORK, "project-build.log"),
       tsconfig: join(ROOT, "tsconfig.json"),
       distDir: DIST_DIR,
+      hashPages: true,
     });
   } else {
     progress(`using the existing build in ${DIST_DIR} (--build to rebuild)`);

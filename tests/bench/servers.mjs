@@ -85,8 +85,10 @@ export function killAllServersNow() {
  * Runs `next build` in `cwd` with its output in `logFile`. `next build` adds its dist dir's type
  * folders to tsconfig.json's "include"; when `tsconfig` is given, the entries this build added for
  * `distDir` are taken out again, and nothing else is touched (others may be editing the file).
+ * With `hashPages`, it then writes the pages' script hashes as `npm run build` does (Dateline's
+ * own build only: the bare Next.js baseline has no such step).
  */
-export async function nextBuild({ cwd, env, logFile, tsconfig, distDir }) {
+export async function nextBuild({ cwd, env, logFile, tsconfig, distDir, hashPages = false }) {
   const includedBefore = tsconfig && existsSync(tsconfig) ? (JSON.parse(readFileSync(tsconfig, "utf8")).include ?? []) : null;
   const log = openSync(logFile, "w");
   const child = spawn("node_modules/.bin/next", ["build"], { cwd, env: { ...process.env, ...env }, stdio: ["ignore", log, log] });
@@ -100,6 +102,7 @@ export async function nextBuild({ cwd, env, logFile, tsconfig, distDir }) {
     const excerpt = (first >= 0 ? lines.slice(first, first + 20) : lines.slice(-20)).join("\n");
     throw new Error(`next build in ${cwd} failed (${code}); from ${logFile}:\n${excerpt}`);
   }
+  if (!hashPages) return;
   // As `npm run build` does: the pages' script hashes for their CSP, without which they do not hydrate.
   const hash = spawn("node_modules/.bin/tsx", ["app/_server/cli/hash-pages.ts"], {
     cwd,
