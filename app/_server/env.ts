@@ -37,3 +37,8 @@ export function serverOrigin(fallback: string, env: Record<string, string | unde
 export function isDev(env: Record<string, string | undefined> = process.env): boolean {
   return env.NODE_ENV === "development";
 }
+
+/** `DATELINE_STUDIO=on` turns the studio on (contract); anything else, or unset, leaves it out. */
+export function studioEnabled(env: Record<string, string | undefined> = process.env): boolean {
+  return env.DATELINE_STUDIO === "on";
+}
