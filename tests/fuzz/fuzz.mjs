@@ -90,6 +90,7 @@ const good = {
   to: day,
   view: () => `${int(20)}/${(random() * 170 - 85).toFixed(int(5))}/${(random() * 340 - 170).toFixed(int(5))}`,
   format: () => pick(["geojson", "csv"]),
+  story: () => pick(stories),
 };
 
 /** A value for a parameter, already in URL form: usually hostile, sometimes real. */
@@ -151,6 +152,7 @@ function surelyBad(query, checked) {
       values.length > 1 ||
       (name === "place" && !places.includes(v)) ||
       (name === "event" && !events.includes(v)) ||
+      (name === "story" && !stories.includes(v)) ||
       (name === "actors" && v.split(",").some((a) => a.trim() !== "" && !actors.includes(a.trim()))) ||
       ((name === "from" || name === "to") && !/^\d{4}-\d{2}-\d{2}$/.test(v)) ||
       (name === "view" && !VIEW.test(v));
@@ -179,10 +181,10 @@ const ROUTES = {
     return { path: `/?${query}`, status: bad.length > 0 ? `${res.status} (bad value)` : res.status, problems };
   },
   "/api/events": async () => {
-    const query = randomQuery([...NAMES, "format", "format"]);
+    const query = randomQuery([...NAMES, "format", "format", "story"]);
     const { res, body } = await request(`/api/events?${query}`);
     const problems = [];
-    const bad = surelyBad(query, ["place", "actors", "from", "to", "format"]);
+    const bad = surelyBad(query, ["place", "actors", "from", "to", "format", "story"]);
     if (res.status === 400) {
       let error;
       try {
