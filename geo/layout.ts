@@ -74,6 +74,12 @@ export interface LayoutOptions {
   padding: number;
   /** Rounds of pushing markers apart, at most. */
   iterations?: number;
+  /**
+   * The margin the map keeps around the markers when it frames them all (its fit padding). A
+   * label prefers a side that stays inside that frame: on the story's first view, a name on the
+   * outer side of a marker at the edge would be cut by the edge of the map.
+   */
+  frameMargin?: number;
 }
 
 export interface MapLayout {
@@ -167,6 +173,13 @@ function basemapExtent(label: BasemapLabelInput, side: BasemapLabelLayout["side"
 }
 
 /** Markers in the order their labels are placed: the selected first, then by priority, then by id. */
+/** The box around the places' true positions (what the map fits), widened by `margin` on every side. */
+function framing(points: readonly Point[], margin: number): Placed {
+  const xs = points.map((c) => c.x);
+  const ys = points.map((c) => c.y);
+  return { minX: Math.min(...xs) - margin, minY: Math.min(...ys) - margin, maxX: Math.max(...xs) + margin, maxY: Math.max(...ys) + margin };
+}
+
 function byImportance(a: MarkerInput, b: MarkerInput): number {
   return Number(b.selected ?? false) - Number(a.selected ?? false) || b.priority - a.priority || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
@@ -177,7 +190,7 @@ function byImportance(a: MarkerInput, b: MarkerInput): number {
  * left out at this zoom), and basemap names fill the room that is left, most important first.
  */
 export function layoutMap(markers: readonly MarkerInput[], basemap: readonly BasemapLabelInput[], options: LayoutOptions): MapLayout {
-  const { minDistance, gap, padding, iterations } = options;
+  const { minDistance, gap, padding, iterations, frameMargin } = options;
   const offsets = dodgeOffsets(
     markers.map((m) => m.point),
     minDistance,
@@ -194,12 +207,21 @@ export function layoutMap(markers: readonly MarkerInput[], basemap: readonly Bas
     }),
   );
 
+  const frame =
+    frameMargin === undefined
+      ? undefined
+      : framing(
+          markers.map((m) => m.point),
+          frameMargin,
+        );
+  const inFrame = (b: Placed) => !frame || (b.minX >= frame.minX && b.maxX <= frame.maxX && b.minY >= frame.minY && b.maxY <= frame.maxY);
   const layouts = new Map<string, MarkerLayout>();
   const order = markers.map((m, i) => ({ m, i })).sort((a, b) => byImportance(a.m, b.m));
   for (const { m, i } of order) {
     const centre = centres[i]!;
     const boxes = LABEL_SIDES.map((side) => ({ side, box: box(centre, labelExtent(side, m.face, m.label, gap), padding) }));
-    let choice = boxes.find((candidate) => !placed.collides(candidate.box));
+    const free = boxes.filter((candidate) => !placed.collides(candidate.box));
+    let choice = free.find((candidate) => inFrame(candidate.box)) ?? free[0];
     // The selected place is named whatever it covers: the reader asked for it.
     if (!choice && m.selected) choice = boxes[0];
     if (choice) placed.insert(choice.box);

@@ -23,6 +23,9 @@ export interface ViewControllerProps {
 
 const FOCUS_ZOOM = 7;
 
+/** The room, in pixels, kept around the shown places when the map frames them all. */
+export const FIT_PADDING = 48;
+
 /**
  * Moves the map to what the URL state asks for, since MapContainer's props are read once: the
  * URL's view, else the focused place, else the shown events. Every move goes through
@@ -54,7 +57,7 @@ export function ViewController({ view, focus, focusKey, bounds, boundsKey, motio
           [south, west],
           [north, east],
         ];
-        run(() => map.fitBounds(box, { padding: [48, 48], maxZoom: 8, animate }), settled);
+        run(() => map.fitBounds(box, { padding: [FIT_PADDING, FIT_PADDING], maxZoom: 8, animate }), settled);
       } else {
         settled();
       }

@@ -9,13 +9,14 @@ import type { PlaceFeature } from "@/geo/schema";
 import { basemapLabelId, basemapLabelSize } from "./BasemapLabels";
 import { textWidth } from "./measureText";
 import { faceExtent } from "./placeIcon";
+import { FIT_PADDING } from "./ViewController";
 
 /** The marker labels' font and box, as in app/globals.css (.place-label). */
 const PLACE_LABEL_FONT = '600 12px system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
 const PLACE_LABEL_PADDING = 10;
 const PLACE_LABEL_HEIGHT = 18;
 
-const OPTIONS = { minDistance: 44, gap: 3, padding: 2 };
+const OPTIONS = { minDistance: 44, gap: 3, padding: 2, frameMargin: FIT_PADDING };
 
 /**
  * Which label keeps its room when two compete: a named site or city before a province, and a

@@ -96,6 +96,21 @@ describe("layoutMap", () => {
     expect(layout.markers.get("west")?.side).not.toBeNull();
   });
 
+  it("keeps labels inside the frame the map fits: the easternmost place is named on its left", () => {
+    const places = [marker("west", 0, 0), marker("east", 400, 0)];
+    expect(layoutMap(places, [], OPTIONS).markers.get("east")?.side).toBe("right");
+    const framed = layoutMap(places, [], { ...OPTIONS, frameMargin: 48 });
+    expect(framed.markers.get("east")?.side).toBe("left");
+    expect(framed.markers.get("west")?.side).toBe("right");
+  });
+
+  it("names a place hemmed in by a neighbour on a free side inside the frame, not on its outer edge", () => {
+    // The neighbour's face is in the way on the left; the right would leave the frame.
+    const places = [marker("east", 400, 0, { priority: 1 }), marker("near", 330, 0, { priority: 9 })];
+    expect(layoutMap(places, [], OPTIONS).markers.get("east")?.side).toBe("right");
+    expect(["top", "bottom"]).toContain(layoutMap(places, [], { ...OPTIONS, frameMargin: 60 }).markers.get("east")?.side);
+  });
+
   it("drops the less important label when no side is free, and always names the selected place", () => {
     // A ring of markers around "middle" leaves it no room on any side.
     const ring = [
