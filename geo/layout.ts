@@ -185,17 +185,61 @@ function byImportance(a: MarkerInput, b: MarkerInput): number {
 }
 
 /**
+ * Further offsets that leave no two faces' boxes (a disc and the row of actor marks under it)
+ * closer than `gap`: the first pass pushes discs apart, but a wide row of marks can still reach
+ * a neighbour's disc. Each overlapping pair is pushed apart along the axis where it overlaps
+ * least, half each; the pairs are found through an R-tree of the boxes.
+ */
+export function separateFaces(centres: readonly Point[], faces: readonly Extent[], gap: number, iterations = 30): Point[] {
+  const offsets = centres.map(() => ({ x: 0, y: 0 }));
+  const boxAt = (i: number) => box({ x: centres[i]!.x + offsets[i]!.x, y: centres[i]!.y + offsets[i]!.y }, faces[i]!, gap / 2);
+  for (let round = 0; round < iterations; round++) {
+    const index = new RBush<Placed & { i: number }>();
+    index.load(centres.map((_, i) => ({ ...boxAt(i), i })));
+    let moved = false;
+    for (let i = 0; i < centres.length; i++) {
+      const a = boxAt(i);
+      for (const { i: j } of index.search(a)) {
+        if (j <= i) continue;
+        const b = boxAt(j);
+        const overlapX = Math.min(a.maxX, b.maxX) - Math.max(a.minX, b.minX);
+        const overlapY = Math.min(a.maxY, b.maxY) - Math.max(a.minY, b.minY);
+        if (overlapX <= 0 || overlapY <= 0) continue;
+        const [oa, ob] = [offsets[i]!, offsets[j]!];
+        const alongX = overlapX < overlapY;
+        const delta = alongX ? b.minX + b.maxX - (a.minX + a.maxX) : b.minY + b.maxY - (a.minY + a.maxY);
+        const direction = delta < 0 ? -1 : 1; // coincident boxes: the later one goes right or down
+        const push = ((alongX ? overlapX : overlapY) / 2 + 0.5) * direction;
+        if (alongX) [oa.x, ob.x] = [oa.x - push, ob.x + push];
+        else [oa.y, ob.y] = [oa.y - push, ob.y + push];
+        moved = true;
+      }
+    }
+    if (!moved) break;
+  }
+  return offsets;
+}
+
+/**
  * The layout of markers and labels at one zoom. Markers never cover one another (they are pushed
  * apart), labels never cover a marker or another label (each takes the first free side, or is
  * left out at this zoom), and basemap names fill the room that is left, most important first.
  */
 export function layoutMap(markers: readonly MarkerInput[], basemap: readonly BasemapLabelInput[], options: LayoutOptions): MapLayout {
   const { minDistance, gap, padding, iterations, frameMargin } = options;
-  const offsets = dodgeOffsets(
+  const discOffsets = dodgeOffsets(
     markers.map((m) => m.point),
     minDistance,
     iterations,
   );
+  const afterDiscs = markers.map((m, i) => ({ x: m.point.x + discOffsets[i]!.x, y: m.point.y + discOffsets[i]!.y }));
+  const faceOffsets = separateFaces(
+    afterDiscs,
+    markers.map((m) => m.face),
+    padding * 2,
+    iterations,
+  );
+  const offsets = discOffsets.map((o, i) => ({ x: o.x + faceOffsets[i]!.x, y: o.y + faceOffsets[i]!.y }));
   const placed = new RBush<Placed>();
   const centres = markers.map((m, i) => ({ x: m.point.x + offsets[i]!.x, y: m.point.y + offsets[i]!.y }));
   // Every face, and the true position's dot of a moved one, is an obstacle before any label goes down.
