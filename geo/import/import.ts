@@ -172,8 +172,13 @@ export async function importAcled(options: ImportOptions): Promise<ImportReport>
   const problems: RowProblem[] = [];
   const firstRowOf = new Map<string, number>();
   const newIds = new Set<string>();
-  let rows = 0;
   let placesMatched = 0;
+  // The parser numbers the records it could read; a record it skipped is numbered here, so that
+  // every row keeps its place in the file. `skipped` holds, for each skip, how many records it
+  // read before it; it may run ahead of the loop, which reads records the parser has buffered.
+  const skipped: number[] = [];
+  let skipsBefore = 0;
+  let read = 0;
 
   const parser = (typeof options.csv === "string" ? createReadStream(options.csv) : options.csv).pipe(
     parse({
@@ -181,20 +186,35 @@ export async function importAcled(options: ImportOptions): Promise<ImportReport>
       columns: headerCheck,
       info: true,
       relax_column_count: true,
+      // A stray quote inside a field stays in its value (and a bad date or number is reported as
+      // such) instead of derailing the parser for the rest of the file.
+      relax_quotes: true,
       skip_empty_lines: true,
       skip_records_with_error: true,
       on_skip: (error: CsvError | undefined) => {
-        rows += 1;
-        const line = (error as (CsvError & { lines?: number }) | undefined)?.lines ?? 0;
-        problems.push({ row: rows, line, column: "", value: "(unreadable)", message: error?.message ?? "a malformed CSV record" });
+        const context = error as (CsvError & { lines?: number; records?: number }) | undefined;
+        const before = context?.records ?? read;
+        skipped.push(before);
+        const row = before + skipped.length;
+        problems.push({
+          row,
+          line: context?.lines ?? 0,
+          column: "",
+          value: "(unreadable)",
+          message: error?.message ?? "a malformed CSV record",
+        });
         return undefined;
       },
     }),
   );
   try {
-    for await (const { record, info } of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
-      rows += 1;
-      const where = { row: rows, line: info.lines };
+    for await (const { record, info } of parser as AsyncIterable<{
+      record: Record<string, string>;
+      info: { lines: number; records: number };
+    }>) {
+      read = info.records;
+      while (skipsBefore < skipped.length && (skipped[skipsBefore] as number) < read) skipsBefore += 1;
+      const where = { row: read + skipsBefore, line: info.lines };
       const parsed = parseAcledRow(record, where, inCountry);
       if ("problems" in parsed) {
         problems.push(...parsed.problems);
@@ -269,7 +289,7 @@ export async function importAcled(options: ImportOptions): Promise<ImportReport>
     await writeJson(path.join(dataDir, "actors.json"), { ...rawActors, actors: [...rawActors.actors, ...actors.created] });
   }
   return {
-    rows,
+    rows: read + skipped.length,
     imported: newIds.size,
     replaced: earlier.length - kept.length,
     problems,

@@ -10,7 +10,7 @@ import { ACLED_COLUMNS, OPTIONAL_COLUMNS, countryCodeOf, type AcledColumn } from
 export interface RowProblem {
   /** The data row, counted from 1 after the header, as a spreadsheet shows it less one. */
   row: number;
-  /** The line of the file it starts on (a quoted field may hold line breaks). */
+  /** The line of the file where it ends (a quoted field may hold line breaks). */
   line: number;
   column: AcledColumn | "";
   /** The value as written, or "(missing)". */
@@ -79,11 +79,16 @@ export function parseAcledRow(
   const problems: RowProblem[] = [];
   const problem = (column: AcledColumn, value: string | undefined, message: string) =>
     problems.push({ ...where, column, value: value === undefined ? "(missing)" : JSON.stringify(value), message });
+  const missing = ACLED_COLUMNS.filter((column) => record[column] === undefined);
+  const [firstMissing] = missing;
+  if (firstMissing !== undefined) {
+    problem(firstMissing, undefined, `the row ends before this column: it has no ${missing.join(", ")} (fewer fields than the header)`);
+    return { problems };
+  }
   const text = (column: AcledColumn): string => {
-    const value = record[column];
-    if (value === undefined) problem(column, value, "the row has no such column: it has fewer fields than the header");
-    else if (value.trim() === "" && !OPTIONAL_COLUMNS.has(column)) problem(column, value, "must not be empty");
-    return value?.trim() ?? "";
+    const value = record[column] ?? "";
+    if (value.trim() === "" && !OPTIONAL_COLUMNS.has(column)) problem(column, value, "must not be empty");
+    return value.trim();
   };
   const values = Object.fromEntries(ACLED_COLUMNS.map((column) => [column, text(column)])) as Record<AcledColumn, string>;
 
