@@ -518,7 +518,7 @@ describe("validateDataset, a story's context layer", () => {
       ['event "acled-b"', "places.0.place", '"damascos"'],
       ['event "putin-visits-syria"', "id", '"putin-visits-syria"'],
     ]);
-    expect(problems[1]?.message).toMatch(/did you mean "damascus"/);
+    expect(problems[2]?.message).toMatch(/did you mean "damascus"/);
     expect(dataset.events.map((e) => e.id)).toEqual(goodEventIds);
   });
 
