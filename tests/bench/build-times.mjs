@@ -188,8 +188,12 @@ async function main() {
   const { events, fresh } = options();
   mkdirSync(WORK, { recursive: true });
   for (const n of events) await ensureFixture(n, fresh);
-  const results = [];
-  for (const n of events) results.push(await build(n));
+  // Sizes not rebuilt this time keep their figures from the last report, dated, so that a run of
+  // one size (--events 10000) still prints the table with the others.
+  const earlier = existsSync(REPORT) ? (JSON.parse(readFileSync(REPORT, "utf8")).results ?? []) : [];
+  const results = earlier.filter((r) => !events.includes(r.events));
+  for (const n of events) results.push({ ...(await build(n)), date: new Date().toISOString() });
+  results.sort((a, b) => a.events - b.events);
   const command = `${process.env.DATELINE_DIST_DIR ? `DATELINE_DIST_DIR=${process.env.DATELINE_DIST_DIR} ` : ""}npm run bench:build${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(" ")}` : ""}`;
   console.log(`Build times by number of events: ${command}`);
   console.log(
@@ -199,6 +203,7 @@ async function main() {
       .join(" ")}, Node ${process.version}, ${new Date().toISOString()}`,
   );
   console.log(table(results));
+  for (const r of results.filter((r) => !events.includes(r.events))) console.log(`(${r.events} events: from an earlier run, ${r.date})`);
   writeFileSync(REPORT, `${JSON.stringify({ command, date: new Date().toISOString(), results }, null, 2)}\n`);
   console.log(`(figures in ${REPORT}; dist dirs ${results.map((r) => r.distDir).join(", ")})`);
 }
