@@ -267,6 +267,17 @@ export async function importAcled(options: ImportOptions): Promise<ImportReport>
   layer.end();
   await once(layer, "close");
 
+  // New places and actors first: should the import stop before the events file is replaced, the
+  // folder holds a few unused records, never events naming places that are not there.
+  if (places.created.length > 0) {
+    const rawPlaces = JSON.parse(readFileSync(path.join(dataDir, "places.geojson"), "utf8")) as { features: unknown[] };
+    await writeJson(path.join(dataDir, "places.geojson"), { ...rawPlaces, features: [...rawPlaces.features, ...places.created] });
+  }
+  if (actors.created.length > 0) {
+    const rawActors = JSON.parse(readFileSync(path.join(dataDir, "actors.json"), "utf8")) as { actors: unknown[] };
+    await writeJson(path.join(dataDir, "actors.json"), { ...rawActors, actors: [...rawActors.actors, ...actors.created] });
+  }
+
   // The events file: its head, the layer's earlier events that were not re-imported, then the new ones.
   const earlier = Array.isArray(rawEvents.context) ? (rawEvents.context as { id?: unknown }[]) : [];
   const kept = earlier.filter((event) => !newIds.has(String(event.id)));
@@ -280,14 +291,6 @@ export async function importAcled(options: ImportOptions): Promise<ImportReport>
   await rename(`${eventsFile}.tmp`, eventsFile);
   await rm(layerFile, { force: true });
 
-  if (places.created.length > 0) {
-    const rawPlaces = JSON.parse(readFileSync(path.join(dataDir, "places.geojson"), "utf8")) as { features: unknown[] };
-    await writeJson(path.join(dataDir, "places.geojson"), { ...rawPlaces, features: [...rawPlaces.features, ...places.created] });
-  }
-  if (actors.created.length > 0) {
-    const rawActors = JSON.parse(readFileSync(path.join(dataDir, "actors.json"), "utf8")) as { actors: unknown[] };
-    await writeJson(path.join(dataDir, "actors.json"), { ...rawActors, actors: [...rawActors.actors, ...actors.created] });
-  }
   return {
     rows: read + skipped.length,
     imported: newIds.size,
