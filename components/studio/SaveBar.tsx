@@ -6,13 +6,15 @@ import type { Dispatch } from "./types";
 
 export interface SaveBarProps {
   review: StoryReview;
+  /** Whether validation has passed for this very review: saving is offered only then (the server checks again). */
+  ready: boolean;
   storyExists: boolean;
   dispatch: Dispatch;
   onSaved: (written: string[]) => void;
 }
 
 /** Saves the story into the data folder; a refusal shows the server's problems and keeps the draft. */
-export function SaveBar({ review, storyExists, dispatch, onSaved }: SaveBarProps) {
+export function SaveBar({ review, ready, storyExists, dispatch, onSaved }: SaveBarProps) {
   const [busy, setBusy] = useState(false);
   const [refusal, setRefusal] = useState<string[]>();
 
@@ -47,9 +49,14 @@ export function SaveBar({ review, storyExists, dispatch, onSaved }: SaveBarProps
           Overwrite the saved story “{review.meta.id}”
         </label>
       )}
-      <button type="button" onClick={save} disabled={busy}>
+      <button type="button" onClick={save} disabled={busy || !ready} aria-describedby="studio-save-hint">
         {busy ? "Saving…" : "Save the story"}
       </button>
+      {!ready && (
+        <p className="studio-hint" id="studio-save-hint">
+          Saving is possible once validation finds no problem. The draft is kept in this browser meanwhile.
+        </p>
+      )}
       {refusal && (
         <div role="alert" className="studio-error">
           <p>Not saved; the draft is kept. Fix:</p>

@@ -113,6 +113,7 @@ export function StudioApp({ tiles }: { tiles: TileSetting }) {
           <ProblemsPanel validation={validation} current={validation.checked === review} />
           <SaveBar
             review={review}
+            ready={validation.checked === review && validation.problems.length === 0 && !validation.error}
             storyExists={data.storyIds.includes(review.meta.id)}
             dispatch={dispatch}
             onSaved={(written) => {

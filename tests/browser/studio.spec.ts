@@ -1,0 +1,253 @@
+/**
+ * The studio, end to end in Chromium: paste the first story's article with its dateline, make its
+ * events from selections of the text, choose their places, dates and actors, fix what validation
+ * names, save into the data folder, then build the public site from that folder and see the story
+ * at /stories/<id> with its markers.
+ * Runs as the Playwright project "studio" against the .next-studio build (DATELINE_STUDIO=on),
+ * whose server writes a fresh copy of tests/fixtures/stories-two without its first story
+ * (tests/studio/serve.mjs).
+ */
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { readFileSync } from "node:fs";
+import type { Locator, Page } from "@playwright/test";
+import { expect, test, waitForMap } from "./fixtures";
+import { expectMarkers } from "./helpers";
+
+const STORY = JSON.parse(readFileSync("geo/data/stories/2020-01-08-putin-visits-syria/story.json", "utf8")) as {
+  id: string;
+  title: string;
+  dateline: string;
+  source: string;
+  text: string;
+};
+const DATA_DIR = "test-results/studio-data";
+const PUBLIC_PORT = Number(process.env.DATELINE_TEST_PORT ?? 3210) + 5;
+const PUBLIC_DIST_DIR = ".next-studio-public";
+
+test.beforeAll(async ({ request }) => {
+  const answer = await request.get("/api/studio/dataset").catch((error: Error) => {
+    throw new Error(
+      `no studio server (${error.message}): build it first with DATELINE_STUDIO=on DATELINE_DIST_DIR=.next-studio npx next build ` +
+        "&& DATELINE_DIST_DIR=.next-studio npx tsx app/_server/cli/hash-pages.ts",
+    );
+  });
+  expect(answer.status(), "the studio is on").toBe(200);
+  expect(((await answer.json()) as { storyIds: string[] }).storyIds, "the first story is not in the data folder yet").not.toContain(
+    STORY.id,
+  );
+});
+
+/** Selects `phrase` in the article as a reader's drag would, across the highlighted pieces, and releases the mouse. */
+async function selectInArticle(page: Page, phrase: string) {
+  const article = page.locator(".studio-text");
+  await article.evaluate((root, wanted) => {
+    const start = (root.textContent ?? "").indexOf(wanted);
+    if (start < 0) throw new Error(`"${wanted}" is not in the article`);
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    const range = document.createRange();
+    let seen = 0;
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const length = node.textContent?.length ?? 0;
+      if (start >= seen && start <= seen + length) range.setStart(node, start - seen);
+      if (start + wanted.length >= seen && start + wanted.length <= seen + length) {
+        range.setEnd(node, start + wanted.length - seen);
+        break;
+      }
+      seen += length;
+    }
+    const selection = window.getSelection();
+    selection?.removeAllRanges();
+    selection?.addRange(range);
+  }, phrase);
+  await article.dispatchEvent("mouseup");
+  await expect(page.locator(".studio-selected-text")).toHaveText(`“${phrase}”`);
+}
+
+/** Makes `phrase` a place mention and resolves it through the gazetteer search to `place`. */
+async function mentionPlace(page: Page, phrase: string, search: string, place: string) {
+  await selectInArticle(page, phrase);
+  await page.getByRole("button", { name: "Make a place mention" }).click();
+  await page.getByRole("option", { name: new RegExp(`Place ${phrase}`) }).click();
+  const editor = page.locator(".studio-editor");
+  await editor.getByLabel("Search the gazetteer").fill(search);
+  await editor.getByRole("button", { name: "Search", exact: true }).click();
+  await editor.getByRole("button", { name: place, exact: true }).click();
+  await expect(editor).toContainText(`Chosen: ${place}`);
+}
+
+/** Makes `quote` an event and fills in its title, date and actors; its mentions are its places already. */
+async function makeEvent(page: Page, quote: string, event: { title: string; date: string; actors: [string, string][] }): Promise<Locator> {
+  await selectInArticle(page, quote);
+  await page.getByRole("button", { name: "Make a quote (new event)" }).click();
+  const row = page.locator(".studio-proposal", { hasText: "Event" }).filter({ hasText: quote.slice(0, 40) });
+  await row.click();
+  const editor = page.locator(".studio-editor");
+  await editor.getByLabel("Title", { exact: true }).fill(event.title);
+  await editor.getByLabel("Id", { exact: true }).fill(event.title.toLowerCase().replace(/[^a-z0-9]+/g, "-"));
+  await editor.getByLabel("Date", { exact: true }).fill(event.date);
+  for (const [i, [actor, role]] of event.actors.entries()) {
+    await editor.getByRole("button", { name: "Add an actor" }).click();
+    await editor.getByLabel(`Actor ${i + 1}`).selectOption(actor);
+    await editor
+      .locator(".studio-row", { has: page.getByLabel(`Actor ${i + 1}`) })
+      .getByLabel("Role")
+      .selectOption(role);
+  }
+  return editor;
+}
+
+/** Starts `next start` of a build and resolves once it answers. */
+async function startServer(distDir: string, port: number): Promise<ChildProcess> {
+  const server = spawn("npx", ["next", "start", "-p", String(port)], {
+    env: { ...process.env, DATELINE_DIST_DIR: distDir, DATELINE_DATA_DIR: DATA_DIR, DATELINE_TILES: "off", NEXT_TELEMETRY_DISABLED: "1" },
+    stdio: "ignore",
+    // Its own process group, so that stopping it stops next-server under npx too.
+    detached: true,
+  });
+  await expect
+    .poll(
+      () =>
+        fetch(`http://localhost:${port}/api/places`).then(
+          (r) => r.status,
+          () => 0,
+        ),
+      { timeout: 60_000 },
+    )
+    .toBe(200);
+  return server;
+}
+
+test("paste the first story, make its events, fix what validation names, save, build, and see it at /stories/<id>", async ({ page }) => {
+  test.setTimeout(600_000);
+  await page.goto("/studio");
+  await page.getByLabel("Title").fill(STORY.title);
+  await page.getByLabel("Dateline").fill(STORY.dateline);
+  await page.getByLabel(/^Source/).fill(STORY.source);
+  await page.getByLabel("The article, verbatim").fill(STORY.text);
+  await page.getByRole("button", { name: "Start without proposals" }).click();
+
+  await page.getByLabel("Story id").fill(STORY.id);
+  await mentionPlace(page, "Damascus and met President Assad", "Damascus", "Damascus");
+  // The mention's span was too long: reject it, make the right one.
+  await page.getByRole("option", { name: /Place Damascus and met President Assad/ }).focus();
+  await page.keyboard.press("Delete");
+  await expect(page.getByRole("option", { name: /Place Damascus and met President Assad/ })).toHaveAttribute("data-status", "rejected");
+  await mentionPlace(page, "Russian Command post in Damascus", "Damascus", "Damascus");
+  await makeEvent(page, "Putin visited the Russian Command post in Damascus and met President Assad there", {
+    title: "Putin meets Assad at the Russian command post in Damascus",
+    date: "2020-01-07",
+    actors: [
+      ["russia", "visitor"],
+      ["syria", "host"],
+    ],
+  });
+  // Accept with the keyboard: move to the event's row with the arrow keys, Enter accepts.
+  const proposals = page.getByRole("listbox", { name: "Proposals" });
+  await proposals.getByRole("option").first().focus();
+  const eventRow = proposals.getByRole("option", { name: /Event Putin meets Assad/ });
+  while ((await eventRow.getAttribute("aria-selected")) !== "true") await page.keyboard.press("ArrowDown");
+  await expect(eventRow).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(eventRow).toHaveAttribute("data-status", "accepted");
+
+  await mentionPlace(page, "Khmeimim airbase", "Hmeimim", "Khmeimim Air Base");
+  await makeEvent(page, "his last visit to the Khmeimim airbase in Latakia province in 2017", {
+    title: "Putin's earlier visit to Khmeimim",
+    date: "2017",
+    actors: [["russia", "visitor"]],
+  });
+  await page.locator(".studio-editor").getByRole("button", { name: "Accept", exact: true }).click();
+
+  // An event whose places the article does not name: Erbil is context, and needs a citation.
+  const missiles = await makeEvent(
+    page,
+    "Iran launched at least ten ballistic missiles against two military bases which stationed US forces in Iraq",
+    {
+      title: "Iran fires missiles at bases hosting US forces",
+      date: "2020-01-08",
+      actors: [
+        ["iran", "attacker"],
+        ["usa", "target"],
+      ],
+    },
+  );
+  await missiles.getByRole("button", { name: "Add a place" }).click();
+  await missiles.getByLabel("Place 1").selectOption("place:erbil");
+  await missiles
+    .locator(".studio-row", { has: page.getByLabel("Place 1") })
+    .getByLabel("Role")
+    .selectOption("target");
+  await missiles.locator(".studio-place-link").getByLabel("context (not in the article)").check();
+  await missiles.getByRole("button", { name: "Accept", exact: true }).click();
+
+  // Validation names what is wrong, in npm run validate's words: the citation, and the front page.
+  const problems = page.locator(".studio-problem-list");
+  await expect(problems).toContainText(`event "iran-fires-missiles-at-bases-hosting-us-forces", field places.0.provenance.citation.url`);
+  await expect(problems).toContainText('exactly one story must have "frontPage": true');
+  await expect(page.getByRole("button", { name: "Save the story" })).toBeDisabled();
+  // The server refuses it too, naming the problem (the browser offers no save until validation passes).
+  const draft =
+    (await page.evaluate(() => localStorage.getItem(`dateline-studio:draft:${localStorage.getItem("dateline-studio:current")}`))) ?? "";
+  const refused = await page.request.post("/api/studio/save", { data: { review: JSON.parse(draft) as unknown } });
+  expect(refused.status()).toBe(400);
+  expect(((await refused.json()) as { error: { message: string } }).error.message).toMatch(/^not saved: .*citation/);
+
+  const citation = missiles.locator(".studio-place-link .studio-citation");
+  await citation.getByLabel("Citation title").fill("Operation Martyr Soleimani");
+  await citation.getByLabel("Publisher").fill("Wikipedia");
+  await citation.getByLabel("URL (https)").fill("https://en.wikipedia.org/wiki/Operation_Martyr_Soleimani");
+  await page.getByLabel("The front-page story (shown at /)").check();
+  await expect(page.locator(".studio-problems-summary")).toHaveText("No problems: ready to save.");
+
+  // The preview is Dateline's own map and list.
+  await expect(page.locator(".studio-preview li[data-event]")).toHaveCount(3);
+  await expectMarkers(page, { shown: ["damascus", "khmeimim", "erbil"] });
+
+  // A reload loses nothing.
+  await page.reload();
+  await expect(page.getByLabel("Story id")).toHaveValue(STORY.id);
+  await expect(page.locator(".studio-problems-summary")).toHaveText("No problems: ready to save.");
+
+  await page.getByRole("button", { name: "Save the story" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Saved" })).toContainText(`stories/${STORY.id}/events.json`);
+
+  const events = JSON.parse(readFileSync(`${DATA_DIR}/stories/${STORY.id}/events.json`, "utf8")) as {
+    events: { id: string; quote: { start: number; end: number; text: string } }[];
+  };
+  expect(events.events.map((e) => e.id)).toEqual([
+    "putin-s-earlier-visit-to-khmeimim",
+    "putin-meets-assad-at-the-russian-command-post-in-damascus",
+    "iran-fires-missiles-at-bases-hosting-us-forces",
+  ]);
+  for (const e of events.events) expect(STORY.text.slice(e.quote.start, e.quote.end)).toBe(e.quote.text);
+
+  // Publish: build the public site from the saved folder and look at the story.
+  const build = spawnSync("npx", ["next", "build"], {
+    env: {
+      ...process.env,
+      DATELINE_DATA_DIR: DATA_DIR,
+      DATELINE_DIST_DIR: PUBLIC_DIST_DIR,
+      DATELINE_TILES: "off",
+      NEXT_TELEMETRY_DISABLED: "1",
+      DATELINE_STUDIO: "",
+    },
+    encoding: "utf8",
+  });
+  expect(build.status, build.stderr.slice(-2000)).toBe(0);
+  const hash = spawnSync("npx", ["tsx", "app/_server/cli/hash-pages.ts"], {
+    env: { ...process.env, DATELINE_DIST_DIR: PUBLIC_DIST_DIR },
+    encoding: "utf8",
+  });
+  expect(hash.status, hash.stderr).toBe(0);
+  const server = await startServer(PUBLIC_DIST_DIR, PUBLIC_PORT);
+  try {
+    await page.goto(`http://localhost:${PUBLIC_PORT}/stories/${STORY.id}`);
+    await waitForMap(page);
+    await expectMarkers(page, { shown: ["damascus", "khmeimim", "erbil"] });
+    await expect(page.locator("li[data-event]")).toHaveCount(3);
+    await expect(page.locator("li[data-event]").first()).toContainText("Putin's earlier visit to Khmeimim");
+    expect((await page.request.get(`http://localhost:${PUBLIC_PORT}/studio`)).status(), "the public build has no studio").toBe(404);
+  } finally {
+    if (server.pid) process.kill(-server.pid, "SIGTERM");
+  }
+});
