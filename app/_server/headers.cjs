@@ -55,6 +55,9 @@ const CACHE_CONTROL = {
   api: "public, max-age=60, s-maxage=300, stale-while-revalidate=86400",
 };
 
+/** The studio's answers (`/api/studio/...`) are one editor's draft of one article: nobody may keep a copy. */
+const STUDIO_CACHE_CONTROL = "no-store";
+
 /**
  * A page's Content-Security-Policy: scripts only from the app's own files and the inline scripts
  * whose sha256 the build recorded for that page (no nonce, so the page is the same bytes for every
@@ -106,6 +109,8 @@ function headerRules() {
     { source: "/:path((?!embed(?:/|$)).*)", headers: pairs(FRAME_HEADERS) },
     { source: `/:path(${notStatic}.*)`, headers: pairs({ "Cache-Control": CACHE_CONTROL.page }) },
     { source: "/api/:path*", headers: [...locked, ...pairs({ "Cache-Control": CACHE_CONTROL.api })] },
+    // After the /api rule: for the same header, the last matching rule wins.
+    { source: "/api/studio/:path*", headers: pairs({ "Cache-Control": STUDIO_CACHE_CONTROL }) },
     // An embed framed with sandbox="allow-scripts" has an opaque origin: its fetch of the basemap is
     // cross-origin and needs CORS. The file is public and the same for everyone.
     {
@@ -117,4 +122,4 @@ function headerRules() {
   ];
 }
 
-module.exports = { SECURITY_HEADERS, FRAME_HEADERS, EMBED_PATH, NON_PAGE_CSP, CACHE_CONTROL, pagePolicy, headerRules };
+module.exports = { SECURITY_HEADERS, FRAME_HEADERS, EMBED_PATH, NON_PAGE_CSP, CACHE_CONTROL, STUDIO_CACHE_CONTROL, pagePolicy, headerRules };
