@@ -145,7 +145,9 @@ const NEVER_PLACES = new Set(
     "january february march april may june july august september october november december monday tuesday wednesday thursday friday " +
     "saturday sunday president general minister king prince sheikh imam pope god allah islam islamic muslim muslims christian christians " +
     "shiite shia sunni kurd kurds kurdish arab arabs jewish jews media army navy police mr mrs ms dr sir lord lady earlier later " +
-    "meanwhile however the this that these those he she it they we i you his her their our a an officials official sources"
+    "meanwhile however the this that these those he she it they we i you his her their our a an officials official sources " +
+    // Armed groups and institutions that share a name with some village.
+    "taliban hamas hezbollah houthi houthis isis daesh nato un kremlin pentagon congress parliament"
   ).split(" "),
 );
 
@@ -342,8 +344,9 @@ function longestMatch(
 
 /**
  * Whether a match is only part of a longer capitalised name that is not a place: "Vladimir Putin"
- * (Vladimir is a city), "Tehran Times", "Washington Post". A country, or a known place (trusted),
- * may follow another capitalised word ("US Syria envoy").
+ * (Vladimir is a city), "Tehran Times", "Washington Post", "Qatar Airways" (but "US President": a
+ * title is no name). A country or a known place (trusted) may follow another capitalised word
+ * ("UN Syria envoy").
  */
 function insideLongerName(text: string, tokens: readonly Token[], match: Match, trusted: boolean): boolean {
   const next = tokens[match.last + 1];
@@ -368,6 +371,31 @@ function insideLongerName(text: string, tokens: readonly Token[], match: Match, 
     !previous.sentenceStart &&
     !FREE_BEFORE.has(previous.text.toLowerCase())
   );
+}
+
+/** Words that follow a subject: "Homs was", "Mobile said". */
+const VERBS_AFTER_SUBJECT = new Set([
+  "is",
+  "was",
+  "were",
+  "are",
+  "has",
+  "had",
+  "have",
+  "will",
+  "would",
+  "could",
+  "said",
+  "says",
+  "remains",
+  "remained",
+]);
+
+function beforeVerb(text: string, tokens: readonly Token[], last: number): boolean {
+  const token = tokens[last]!;
+  const next = tokens[last + 1];
+  if (token.possessive || /^\s*,/.test(text.slice(token.end))) return true;
+  return next !== undefined && next.sentence === token.sentence && VERBS_AFTER_SUBJECT.has(next.text.toLowerCase());
 }
 
 function afterPreposition(tokens: readonly Token[], first: number): boolean {
@@ -430,11 +458,12 @@ export function findMentions(text: string, tokens: readonly Token[], { places, g
     const isKnown = match.options.some((o) => o.base >= 500);
     const isCountry = match.options.some((o) => o.candidate.kind === "country" && !o.weak);
     if (notPlaces.has(key) && !isKnown && !isCountry) continue;
-    if (!isCountry && insideLongerName(text, tokens, match, isKnown)) continue;
+    if (insideLongerName(text, tokens, match, isKnown || isCountry)) continue;
     const entryIsCommon = match.options.every((o) => o.base < 500 && o.candidate.kind !== "country") && isCommon(match, gazetteer);
     if (entryIsCommon && !afterPreposition(tokens, i) && (token.sentenceStart || match.options.every((o) => o.base < Math.log10(50000)))) {
-      // "Most", "Nice" or "Mobile" opening a sentence: kept only if the story's context says so (below).
-      if (!token.sentenceStart) continue;
+      // "Most", "Nice" or "Mobile" opening a sentence: kept only before a verb ("Homs was shelled")
+      // and if the story's context says so (below); "Nice weather" and "Most visitors" are words.
+      if (!token.sentenceStart || !beforeVerb(text, tokens, match.last)) continue;
       matches.push({ ...match, common: true, sentenceStart: true });
     } else matches.push({ ...match, common: false, sentenceStart: token.sentenceStart });
     i = match.last;
