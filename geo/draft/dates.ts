@@ -124,9 +124,11 @@ const FUTURE = /\b(?:will|shall|is due to|are due to|is expected to|are expected
 
 /** The sentence around an offset, for its tense. */
 function sentenceAround(text: string, at: number): string {
-  const before = text.slice(0, at).search(/[.!?\n][^.!?\n]*$/);
-  const after = text.slice(at).search(/[.!?\n]/);
-  return text.slice(before === -1 ? 0 : before + 1, after === -1 ? text.length : at + after);
+  // lastIndexOf and a bounded search look only near `at`: a 100,000-character text stays linear.
+  let start = at;
+  while (start > 0 && at - start < 2000 && !".!?\n".includes(text[start - 1]!)) start--;
+  const after = text.slice(at, at + 2000).search(/[.!?\n]/);
+  return text.slice(start, after === -1 ? Math.min(text.length, at + 2000) : at + after);
 }
 
 /** A chrono result as a contract date, or undefined when it names no day, month or year. */

@@ -132,9 +132,9 @@ function placeRole(text: string, span: Span, mention: FoundMention): string {
   return kind === "country" || kind === "province" ? "region" : "venue";
 }
 
-/** Sentences grouped in paragraphs (a blank line between), for the date's context. */
-function paragraphOf(text: string, at: number): number {
-  return (text.slice(0, at).match(/\n\s*\n/g) ?? []).length;
+/** Where each paragraph after the first starts (a blank line before it), for the date's context. */
+function paragraphStarts(text: string): number[] {
+  return [...text.matchAll(/\n\s*\n/g)].map((m) => m.index + m[0].length);
 }
 
 /** Whether a date is news (a day, or a span up to the dateline) rather than background (a past year). */
@@ -186,8 +186,10 @@ export function proposeEvents({ text, dateline, sentences, mentions, dates, acto
   let paragraphDate: string | null = null;
   let newsDate: string | null = null;
   let lastActor: ActorMention | undefined;
+  const starts = paragraphStarts(text);
+  let here = 0;
   for (const sentence of sentences) {
-    const here = paragraphOf(text, sentence.start);
+    while (here < starts.length && starts[here]! <= sentence.start) here++;
     if (here !== paragraph) {
       paragraph = here;
       paragraphDate = null;

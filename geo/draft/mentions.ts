@@ -414,10 +414,11 @@ function contextScore(option: Option, context: Context, self: PlaceCandidate | u
   const countryWeight = context.countries.get(option.candidate.country) ?? 0;
   const selfWeight = self && self.country === option.candidate.country ? 1 : 0;
   let score = countryWeight - selfWeight > 0 ? 2.5 : 0;
-  const nearest = Math.min(
-    Infinity,
-    ...context.points.filter((p) => p !== self?.coordinates).map((p) => haversineKm(p, option.candidate.coordinates)),
-  );
+  let nearest = Infinity;
+  for (const point of context.points) {
+    if (self && point[0] === self.coordinates[0] && point[1] === self.coordinates[1]) continue;
+    nearest = Math.min(nearest, haversineKm(point, option.candidate.coordinates));
+  }
   if (nearest < 300) score += 2;
   else if (nearest < 1000) score += 1;
   return score;
@@ -432,7 +433,9 @@ function storyContext(matches: readonly { options: Option[] }[]): Context {
     countries.set(best.candidate.country, (countries.get(best.candidate.country) ?? 0) + 1);
     if (best.candidate.kind !== "country") points.push(best.candidate.coordinates);
   }
-  return { countries, points };
+  // One point per place: an article names the same few places again and again.
+  const unique = new Map(points.map((p) => [p.join(","), p]));
+  return { countries, points: [...unique.values()] };
 }
 
 export interface MentionOptions {
