@@ -4,9 +4,8 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import type { GazetteerEntry, GazetteerFile } from "./gazetteer-build";
+import { REGION, type GazetteerEntry, type GazetteerFile } from "./gazetteer-data";
 import { nameKey, skeleton } from "./names";
-import { REGION } from "./gazetteer-build";
 
 /** Where the build writes the gazetteer (relative to the project root, like geo/load.ts's data). */
 export const GAZETTEER_FILE = path.join(process.cwd(), "geo", "draft", "generated", "gazetteer.json");

@@ -7,7 +7,7 @@
 import { distance } from "fastest-levenshtein";
 import type { PlaceFeature } from "../schema";
 import { usesSkeleton, type Gazetteer } from "./gazetteer";
-import type { GazetteerEntry } from "./gazetteer-build";
+import type { GazetteerEntry } from "./gazetteer-data";
 import { AIRFIELD_SUFFIX, nameKey, skeleton } from "./names";
 import { isCapitalized, joined, type Token } from "./text";
 import type { PlaceCandidate, PlaceMention } from "./types";
