@@ -86,6 +86,11 @@ export const actorSchema = z.object({
   abbreviation: z.string().regex(/^[A-Z]{2}$/),
   color: z.string().regex(/^#[0-9a-f]{6}$/, "must be a #rrggbb colour"),
   description: z.string().min(1),
+  /**
+   * Other ways an article names the actor, for the studio's proposals: its people, its seat, its
+   * demonym ("Putin", "the Kremlin", "Russian"). Matched case-sensitively when capitalised.
+   */
+  aliases: z.array(z.string().min(1)).optional(),
 });
 
 export const actorsFileSchema = z.object({ actors: z.array(z.unknown()) });
