@@ -50,6 +50,15 @@ build_stories() {
 }
 rm -rf .next-stories
 step "build with two stories" build_stories
+# The studio (DATELINE_STUDIO=on) in its own build; tests/browser/studio.spec.ts saves a story with it
+# into a copy of a fixture folder, then builds the public site from that copy (.next-studio-public).
+build_studio() {
+  npx tsx geo/draft/cli/build-gazetteer.ts &&
+    DATELINE_STUDIO=on DATELINE_DIST_DIR=.next-studio npx next build &&
+    DATELINE_DIST_DIR=.next-studio npx tsx app/_server/cli/hash-pages.ts
+}
+rm -rf .next-studio .next-studio-public
+step "build with the studio" build_studio
 # next build, then the hashes of each prerendered page's inline scripts for its CSP (as npm run build does).
 build_site() {
   npx next build && npx tsx app/_server/cli/hash-pages.ts

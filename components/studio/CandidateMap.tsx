@@ -43,7 +43,18 @@ export default function CandidateMap({ candidates, chosen, pin, onChoose, onPin 
   const basemap = useBasemap();
   const positions = [...candidates.map((c) => c.coordinates), ...(pin ? [pin] : [])];
   return (
-    <MapContainer className="studio-candidate-map" center={[33.5, 40]} zoom={4} minZoom={2} maxZoom={14} attributionControl={false}>
+    // No zoom animation: the editor moves through proposals faster than a transition ends, and
+    // Leaflet's transitionend handler then runs on a map already removed (reading `_leaflet_pos`).
+    <MapContainer
+      className="studio-candidate-map"
+      center={[33.5, 40]}
+      zoom={4}
+      minZoom={2}
+      maxZoom={14}
+      attributionControl={false}
+      zoomAnimation={false}
+      fadeAnimation={false}
+    >
       <Basemap data={basemap} outlinedCountries={[]} outlinedAreas={[]} />
       <FitCandidates positions={positions} />
       <PinOnClick onPin={onPin} />

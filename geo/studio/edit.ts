@@ -31,8 +31,15 @@ export type ReviewAction =
   | { type: "event"; key: string; change: Partial<Omit<EventReview, "key">> }
   | { type: "add-actor"; actor: Actor };
 
-/** Where a new place's coordinates came from, when the gazetteer gave them. */
-export const GAZETTEER_SOURCE = "Dateline studio gazetteer (GeoNames / OurAirports / Natural Earth)";
+/**
+ * Where a new place's coordinates came from, when the engine's gazetteer gave them: GeoNames for
+ * cities, OurAirports for airfields, Natural Earth for countries and provinces (geo/draft/gazetteer-build.ts).
+ */
+export function gazetteerSource(kind: string): string {
+  const source =
+    kind === "airport" || kind === "air-base" ? "OurAirports" : kind === "country" || kind === "province" ? "Natural Earth" : "GeoNames";
+  return `${source}, via the Dateline studio's gazetteer`;
+}
 /** The coordinatesSource of a pinned place: says that no gazetteer had it. */
 export const PIN_SOURCE = "Pin dropped by the editor in the Dateline studio (not in the gazetteer)";
 
@@ -71,8 +78,13 @@ export function reviewReducer(
       return { ...review, meta: { ...review.meta, ...action.change } };
     case "overwrite":
       return { ...review, overwrite: action.overwrite };
-    case "mention-status":
+    case "mention-status": {
+      // Accepting a proposal whose first candidate is a gazetteer entry adds that place.
+      const first = review.mentions.find((m) => m.key === action.key && m.placeId === null)?.candidates[0];
+      if (action.status === "accepted" && first)
+        return reviewReducer(review, { type: "choose-place", key: action.key, candidate: first }, knownPlaceIds);
       return updateMention(review, action.key, (m) => ({ ...m, status: action.status }));
+    }
     case "choose-place": {
       const { candidate } = action;
       if (candidate.placeId !== null) {
@@ -84,7 +96,7 @@ export function reviewReducer(
         ? { review, id: same.id }
         : withNewPlace(
             review,
-            (id) => newPlace(id, candidate, action.coordinatesSource ?? GAZETTEER_SOURCE),
+            (id) => newPlace(id, candidate, action.coordinatesSource ?? gazetteerSource(candidate.kind)),
             candidate.name,
             knownPlaceIds,
           );

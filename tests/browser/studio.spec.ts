@@ -24,6 +24,9 @@ const DATA_DIR = "test-results/studio-data";
 const PUBLIC_PORT = Number(process.env.DATELINE_TEST_PORT ?? 3210) + 5;
 const PUBLIC_DIST_DIR = ".next-studio-public";
 
+// Every step waits at most this long for its element: a missing one fails the step, not the whole 10 minutes.
+test.use({ actionTimeout: 20_000 });
+
 test.beforeAll(async ({ request }) => {
   const answer = await request.get("/api/studio/dataset").catch((error: Error) => {
     throw new Error(
@@ -71,7 +74,7 @@ async function mentionPlace(page: Page, phrase: string, search: string, place: s
   const editor = page.locator(".studio-editor");
   await editor.getByLabel("Search the gazetteer").fill(search);
   await editor.getByRole("button", { name: "Search", exact: true }).click();
-  await editor.getByRole("button", { name: place, exact: true }).click();
+  await editor.getByRole("listitem").filter({ hasText: "in the data" }).getByRole("button", { name: place, exact: true }).click();
   await expect(editor).toContainText(`Chosen: ${place}`);
 }
 
@@ -117,8 +120,10 @@ async function startServer(distDir: string, port: number): Promise<ChildProcess>
   return server;
 }
 
-test("paste the first story, make its events, fix what validation names, save, build, and see it at /stories/<id>", async ({ page }) => {
-  test.setTimeout(600_000);
+/** The story made by hand: the first story's article under another id, its events made from selections. */
+const BY_HAND = `${STORY.id}-by-hand`;
+
+test("by hand: make events and place mentions from selections, fix what validation names, save", async ({ page }) => {
   await page.goto("/studio");
   await page.getByLabel("Title").fill(STORY.title);
   await page.getByLabel("Dateline").fill(STORY.dateline);
@@ -126,7 +131,7 @@ test("paste the first story, make its events, fix what validation names, save, b
   await page.getByLabel("The article, verbatim").fill(STORY.text);
   await page.getByRole("button", { name: "Start without proposals" }).click();
 
-  await page.getByLabel("Story id").fill(STORY.id);
+  await page.getByLabel("Story id").fill(BY_HAND);
   await mentionPlace(page, "Damascus and met President Assad", "Damascus", "Damascus");
   // The mention's span was too long: reject it, make the right one.
   await page.getByRole("option", { name: /Place Damascus and met President Assad/ }).focus();
@@ -180,10 +185,9 @@ test("paste the first story, make its events, fix what validation names, save, b
   await missiles.locator(".studio-place-link").getByLabel("context (not in the article)").check();
   await missiles.getByRole("button", { name: "Accept", exact: true }).click();
 
-  // Validation names what is wrong, in npm run validate's words: the citation, and the front page.
+  // Validation names what is wrong, in npm run validate's words: the citation.
   const problems = page.locator(".studio-problem-list");
   await expect(problems).toContainText(`event "iran-fires-missiles-at-bases-hosting-us-forces", field places.0.provenance.citation.url`);
-  await expect(problems).toContainText('exactly one story must have "frontPage": true');
   await expect(page.getByRole("button", { name: "Save the story" })).toBeDisabled();
   // The server refuses it too, naming the problem (the browser offers no save until validation passes).
   const draft =
@@ -196,7 +200,6 @@ test("paste the first story, make its events, fix what validation names, save, b
   await citation.getByLabel("Citation title").fill("Operation Martyr Soleimani");
   await citation.getByLabel("Publisher").fill("Wikipedia");
   await citation.getByLabel("URL (https)").fill("https://en.wikipedia.org/wiki/Operation_Martyr_Soleimani");
-  await page.getByLabel("The front-page story (shown at /)").check();
   await expect(page.locator(".studio-problems-summary")).toHaveText("No problems: ready to save.");
 
   // The preview is Dateline's own map and list.
@@ -205,13 +208,13 @@ test("paste the first story, make its events, fix what validation names, save, b
 
   // A reload loses nothing.
   await page.reload();
-  await expect(page.getByLabel("Story id")).toHaveValue(STORY.id);
+  await expect(page.getByLabel("Story id")).toHaveValue(BY_HAND);
   await expect(page.locator(".studio-problems-summary")).toHaveText("No problems: ready to save.");
 
   await page.getByRole("button", { name: "Save the story" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Saved" })).toContainText(`stories/${STORY.id}/events.json`);
+  await expect(page.getByRole("status").filter({ hasText: "Saved" })).toContainText(`stories/${BY_HAND}/events.json`);
 
-  const events = JSON.parse(readFileSync(`${DATA_DIR}/stories/${STORY.id}/events.json`, "utf8")) as {
+  const events = JSON.parse(readFileSync(`${DATA_DIR}/stories/${BY_HAND}/events.json`, "utf8")) as {
     events: { id: string; quote: { start: number; end: number; text: string } }[];
   };
   expect(events.events.map((e) => e.id)).toEqual([
@@ -220,6 +223,134 @@ test("paste the first story, make its events, fix what validation names, save, b
     "iran-fires-missiles-at-bases-hosting-us-forces",
   ]);
   for (const e of events.events) expect(STORY.text.slice(e.quote.start, e.quote.end)).toBe(e.quote.text);
+});
+
+/** The row of a proposal in the list, by its kind and its text's start. */
+function proposal(page: Page, kind: "Place" | "Event", text: string): Locator {
+  return page
+    .getByRole("listbox", { name: "Proposals" })
+    .getByRole("option")
+    .filter({ hasText: new RegExp(`^${kind}`) })
+    .filter({ hasText: text });
+}
+
+/** Opens an event's proposal in the editor. */
+async function openEvent(page: Page, quoteStart: string): Promise<Locator> {
+  await proposal(page, "Event", quoteStart).click();
+  const editor = page.locator(".studio-editor");
+  await expect(editor.locator(".studio-quote")).toContainText(quoteStart);
+  return editor;
+}
+
+/** Adds an actor with a role to the open event. */
+async function addActor(page: Page, editor: Locator, actor: string, role: string) {
+  const n = (await editor.getByLabel(/^Actor \d+/).count()) + 1;
+  await editor.getByRole("button", { name: "Add an actor" }).click();
+  await editor.getByLabel(`Actor ${n}`).selectOption(actor);
+  await editor
+    .locator(".studio-row", { has: page.getByLabel(`Actor ${n}`) })
+    .getByLabel("Role")
+    .selectOption(role);
+}
+
+const WIKIPEDIA = (title: string) => ({ title, publisher: "Wikipedia", url: `https://en.wikipedia.org/wiki/${title.replace(/ /g, "_")}` });
+
+/** Fills a context citation in a provenance fieldset. */
+async function cite(fieldset: Locator, citation: { title: string; publisher: string; url: string }) {
+  await fieldset.getByLabel("context (not in the article)").check();
+  await fieldset.getByLabel("Citation title").fill(citation.title);
+  await fieldset.getByLabel("Publisher").fill(citation.publisher);
+  await fieldset.getByLabel("URL (https)").fill(citation.url);
+}
+
+/** Adds a place to the open event: a mention's option label or a place's (context, with a citation). */
+async function addPlace(
+  page: Page,
+  editor: Locator,
+  option: { label: string } | { value: string },
+  role: string,
+  citation?: ReturnType<typeof WIKIPEDIA>,
+) {
+  const n = (await editor.getByLabel(/^Place \d+/).count()) + 1;
+  await editor.getByRole("button", { name: "Add a place" }).click();
+  await editor.getByLabel(`Place ${n}`).selectOption(option);
+  const link = editor.locator(".studio-place-link").nth(n - 1);
+  await link.getByLabel("Role").selectOption(role);
+  if (citation) await cite(link.locator(".studio-provenance"), citation);
+}
+
+test("with proposals: paste the first story, accept the proposals with the keyboard, fix what is wrong, save, build, and see it at /stories/<id>", async ({
+  page,
+}) => {
+  test.setTimeout(600_000);
+  await page.goto("/studio");
+  await page.getByLabel("Title").fill(STORY.title);
+  await page.getByLabel("Dateline").fill(STORY.dateline);
+  await page.getByLabel(/^Source/).fill(STORY.source);
+  await page.getByLabel("The article, verbatim").fill(STORY.text);
+  await page.getByRole("button", { name: "Propose places, events and dates" }).click();
+  await page.getByLabel("Story id").fill(STORY.id);
+
+  // The proposals name the story's places with the right place first.
+  await expect(proposal(page, "Place", "Khmeimim airbase")).toContainText("Khmeimim Air Base");
+  await expect(proposal(page, "Place", "Latakia province")).toContainText("Latakia Governorate");
+  await expect(proposal(page, "Place", "Tehran")).toContainText("Tehran");
+
+  // Accept every proposal from the keyboard: Enter accepts, the down arrow moves on.
+  const rows = page.getByRole("listbox", { name: "Proposals" }).getByRole("option");
+  const count = await rows.count();
+  await rows.first().focus();
+  for (let i = 0; i < count; i += 1) {
+    await page.keyboard.press("Enter");
+    await page.keyboard.press("ArrowDown");
+  }
+  await expect(page.locator('.studio-proposal[data-status="proposed"]')).toHaveCount(0);
+
+  // "US" is an actor here, not a place: reject those mentions with Delete.
+  const usMentions = rows.filter({ has: page.locator(".studio-proposal-label", { hasText: /^US$/ }) });
+  expect(await usMentions.count()).toBeGreaterThan(0);
+  for (const row of await usMentions.all()) {
+    await row.focus();
+    await page.keyboard.press("Delete");
+    await expect(row).toHaveAttribute("data-status", "rejected");
+  }
+
+  // Validation names what the proposals left out: events without a place or an actor.
+  await expect(page.locator(".studio-problem-list")).toContainText("field places");
+
+  let editor = await openEvent(page, "Dmitry Peskov, the Kremlin press secretary");
+  await addPlace(page, editor, { label: "“Damascus” → Damascus" }, "venue");
+  editor = await openEvent(page, "The two leaders then were presented");
+  await addActor(page, editor, "russia", "host");
+  await addActor(page, editor, "syria", "visitor");
+  editor = await openEvent(page, "Iranian and Russian forces helped Assad");
+  await addPlace(page, editor, { label: "“Syria” → Syria" }, "region");
+  // The killing of Soleimani: the article gives neither its date nor its place.
+  editor = await openEvent(page, "The attack came as a vengeance");
+  await editor.getByLabel("Date", { exact: true }).fill("2020-01-03");
+  await cite(editor.locator(".studio-provenance").first(), WIKIPEDIA("Assassination of Qasem Soleimani"));
+  await addPlace(page, editor, { value: "place:baghdad-airport" }, "target", WIKIPEDIA("Assassination of Qasem Soleimani"));
+  editor = await openEvent(page, "Earlier on Wednesday, Iran launched");
+  await addPlace(page, editor, { value: "place:erbil" }, "target", WIKIPEDIA("Operation Martyr Soleimani"));
+  editor = await openEvent(page, "He welded together Shiite militias");
+  await addPlace(page, editor, { label: "“Syria” → Syria" }, "region");
+  // The war's toll names no actor: leave it out.
+  await proposal(page, "Event", "More than 400,000 people").focus();
+  await page.keyboard.press("Delete");
+
+  await expect(page.locator(".studio-problems-summary")).not.toHaveText("Checking…");
+  expect(await page.locator(".studio-problem-list li").allTextContents(), "validation problems").toEqual([]);
+  await expect(page.locator(".studio-problems-summary")).toHaveText("No problems: ready to save.");
+  await expect(page.locator(".studio-preview li[data-event]")).toHaveCount(12);
+  await page.getByRole("button", { name: "Save the story" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Saved" })).toContainText(`stories/${STORY.id}/events.json`);
+
+  const saved = JSON.parse(readFileSync(`${DATA_DIR}/stories/${STORY.id}/events.json`, "utf8")) as {
+    events: { date: string; quote: { start: number; end: number; text: string }; places: { place: string }[] }[];
+  };
+  expect(saved.events).toHaveLength(12);
+  for (const e of saved.events) expect(STORY.text.slice(e.quote.start, e.quote.end)).toBe(e.quote.text);
+  expect(saved.events.map((e) => e.date)).toContain("2020-01-03");
 
   // Publish: build the public site from the saved folder and look at the story.
   const build = spawnSync("npx", ["next", "build"], {
@@ -243,9 +374,11 @@ test("paste the first story, make its events, fix what validation names, save, b
   try {
     await page.goto(`http://localhost:${PUBLIC_PORT}/stories/${STORY.id}`);
     await waitForMap(page);
+    await expectMarkers(page, { shown: ["damascus", "khmeimim", "latakia", "erbil", "baghdad-airport", "washington", "tehran"] });
+    await expect(page.locator("li[data-event]")).toHaveCount(12);
+    await page.goto(`http://localhost:${PUBLIC_PORT}/stories/${BY_HAND}`);
+    await waitForMap(page);
     await expectMarkers(page, { shown: ["damascus", "khmeimim", "erbil"] });
-    await expect(page.locator("li[data-event]")).toHaveCount(3);
-    await expect(page.locator("li[data-event]").first()).toContainText("Putin's earlier visit to Khmeimim");
     expect((await page.request.get(`http://localhost:${PUBLIC_PORT}/studio`)).status(), "the public build has no studio").toBe(404);
   } finally {
     if (server.pid) process.kill(-server.pid, "SIGTERM");

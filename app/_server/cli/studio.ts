@@ -1,7 +1,8 @@
 /**
- * `npm run studio`: the studio on the newsroom's own machine. Builds the app with the studio in
- * (DATELINE_STUDIO=on) into its own folder, `.next-studio` (so the public build in `.next` is left
- * alone), hashes its pages for their CSP, and starts it on http://localhost:3001 (PORT to change).
+ * `npm run studio`: the studio on the newsroom's own machine. Makes the proposal engine's gazetteer
+ * (`npm run gazetteer`), builds the app with the studio in (DATELINE_STUDIO=on) into its own
+ * folder, `.next-studio` (so the public build in `.next` is left alone), hashes its pages for
+ * their CSP, and starts it on http://localhost:3001 (PORT to change).
  * It reads and writes the data folder, DATELINE_DATA_DIR (else geo/data). Nothing is fetched from
  * the network: the places and the basemap are in the build.
  *
@@ -32,6 +33,7 @@ function run(args: string[]): void {
 }
 
 if (!process.argv.includes("--no-build")) {
+  run(["tsx", path.join("geo", "draft", "cli", "build-gazetteer.ts")]);
   run(["next", "build"]);
   run(["tsx", path.join("app", "_server", "cli", "hash-pages.ts")]);
 }
