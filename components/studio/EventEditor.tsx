@@ -2,11 +2,14 @@
 
 import { useState } from "react";
 import { isContractDate } from "@/geo/dates";
-import { actorRoles, placeRoles, type Actor, type PlaceFeature, type PlaceRole } from "@/geo/schema";
+import { actorRoles, placeRoles, type Actor, type PlaceFeature, type PlaceRole, type Provenance } from "@/geo/schema";
 import { ARTICLE, type EventReview, type StoryReview } from "@/geo/studio/review";
 import { ActorForm } from "./ActorForm";
 import { ProvenanceFields } from "./ProvenanceFields";
 import type { Dispatch } from "./types";
+
+/** Context still waiting for its citation: validation names each empty field until it is filled. */
+const UNCITED: Provenance = { kind: "context", citation: { title: "", publisher: "", url: "" } };
 
 export interface EventEditorProps {
   event: EventReview;
@@ -144,10 +147,12 @@ export function EventEditor({ event, review, places, actors, dispatch }: EventEd
                     value={value}
                     onChange={(e) => {
                       const [kind, id] = e.target.value.split(/:(.*)/);
+                      // A place chosen without a mention is one the quote does not name: context, until cited.
+                      const context = link.provenance.kind === "context" ? link.provenance : UNCITED;
                       update(
                         kind === "mention"
                           ? { mention: id ?? null, place: null, provenance: ARTICLE }
-                          : { mention: null, place: id ?? null },
+                          : { mention: null, place: id ?? null, provenance: context },
                       );
                     }}
                   >
@@ -159,7 +164,7 @@ export function EventEditor({ event, review, places, actors, dispatch }: EventEd
                         </option>
                       ))}
                     </optgroup>
-                    <optgroup label="Places the article does not name (context)">
+                    <optgroup label="Places the quote does not name (context, with a citation)">
                       {allPlaces.map((p) => (
                         <option key={p.id} value={`place:${p.id}`}>
                           {p.properties.name}
