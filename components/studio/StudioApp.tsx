@@ -122,7 +122,11 @@ export function StudioApp({ tiles }: { tiles: TileSetting }) {
               setReview(undefined);
             }}
           />
-          <StudioPreview bundle={bundle} tiles={tiles} />
+          <StudioPreview
+            bundle={bundle}
+            tiles={tiles}
+            onReadInArticle={(eventId) => setSelected(review.events.find((e) => e.id === eventId)?.key)}
+          />
         </div>
       </div>
     </div>

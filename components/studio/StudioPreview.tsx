@@ -12,15 +12,22 @@ import { Timeline } from "../timeline/Timeline";
 import { useUrlState } from "../useUrlState";
 import { useViewActions } from "../useViewActions";
 
+export interface StudioPreviewProps {
+  bundle: StoryBundle;
+  tiles: TileSetting;
+  /** "Read in the article" in a popup or the list: opens that event in the editor, beside its quote. */
+  onReadInArticle: (eventId: string) => void;
+}
+
 /** Dateline's own map, popups, list and timeline, drawing the story as it would be saved. */
-export function StudioPreview({ bundle, tiles }: { bundle: StoryBundle; tiles: TileSetting }) {
+export function StudioPreview({ bundle, tiles, onReadInArticle }: StudioPreviewProps) {
   const known = useMemo(() => knownIds(bundle), [bundle]);
   const { state, navigate } = useUrlState(known);
   const actorIds = useMemo(() => bundle.actors.map((a) => a.id), [bundle.actors]);
   const actions = useViewActions(known, actorIds, navigate);
   const view = useMemo(() => deriveView(bundle, state), [bundle, state]);
   return (
-    <StoryProvider dateline={bundle.story.dateline} actors={bundle.actors}>
+    <StoryProvider dateline={bundle.story.dateline} actors={bundle.actors} readInArticle={onReadInArticle}>
       <section className="studio-preview" aria-label="Preview of the story">
         <h2>Preview</h2>
         {bundle.features.length === 0 && <p className="studio-hint">Accepted events with a date, an actor and a place show here.</p>}

@@ -204,6 +204,12 @@ test("by hand: make events and place mentions from selections, fix what validati
 
   // The preview is Dateline's own map and list.
   await expect(page.locator(".studio-preview li[data-event]")).toHaveCount(3);
+  // Its "Read in the article" opens that event in the editor, beside its quote; the studio stays.
+  await page.locator(".studio-preview li[data-event]").first().getByRole("button", { name: "Read in the article" }).click();
+  await expect(page.locator(".studio-editor .studio-quote")).toHaveText(
+    "his last visit to the Khmeimim airbase in Latakia province in 2017",
+  );
+  expect(new URL(page.url()).pathname).toBe("/studio");
   await expectMarkers(page, { shown: ["damascus", "khmeimim", "erbil"] });
 
   // A reload loses nothing.
