@@ -279,7 +279,7 @@ function optionsFor(key: string, places: readonly PlaceFeature[], known: KnownIn
     const close = (gazetteer.bySkeleton.get(skeleton(key)) ?? []).filter((i) => {
       const entry = gazetteer.entries[i];
       return (
-        entry !== undefined && [entry.name, ...(entry.variants ?? [])].some((n) => distance(nameKey(n), key) <= (key.length >= 8 ? 2 : 1))
+        entry !== undefined && [entry.name, ...(entry.variants ?? [])].some((n) => distance(nameKey(n), key) <= (key.length >= 5 ? 2 : 1))
       );
     });
     fromGazetteer(close, true);
@@ -460,7 +460,9 @@ export function findMentions(text: string, tokens: readonly Token[], { places, g
     const key = nameKey(text.slice(token.start, tokens[match.last]!.end));
     const isKnown = match.options.some((o) => o.base >= 500);
     const isCountry = match.options.some((o) => o.candidate.kind === "country" && !o.weak);
-    if (notPlaces.has(key) && !isKnown && !isCountry) continue;
+    // An actor's alias is no place ("Putin", "Assad"), unless it is a large city too ("Moscow quit the deal").
+    const bigCity = match.options.some((o) => !o.weak && o.candidate.kind === "city" && o.base >= 5);
+    if (notPlaces.has(key) && !isKnown && !isCountry && !bigCity) continue;
     if (insideLongerName(text, tokens, match, isKnown || isCountry)) continue;
     const entryIsCommon = match.options.every((o) => o.base < 500 && o.candidate.kind !== "country") && isCommon(match, gazetteer);
     if (entryIsCommon && !afterPreposition(tokens, i) && (token.sentenceStart || match.options.every((o) => o.base < Math.log10(50000)))) {
