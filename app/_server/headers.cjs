@@ -122,4 +122,13 @@ function headerRules() {
   ];
 }
 
-module.exports = { SECURITY_HEADERS, FRAME_HEADERS, EMBED_PATH, NON_PAGE_CSP, CACHE_CONTROL, STUDIO_CACHE_CONTROL, pagePolicy, headerRules };
+module.exports = {
+  SECURITY_HEADERS,
+  FRAME_HEADERS,
+  EMBED_PATH,
+  NON_PAGE_CSP,
+  CACHE_CONTROL,
+  STUDIO_CACHE_CONTROL,
+  pagePolicy,
+  headerRules,
+};

@@ -98,3 +98,12 @@ describe("findMentions", () => {
     for (const mention of found) expect(text.slice(mention.start, mention.end)).toBe(mention.text);
   });
 });
+
+describe("findMentions in a title-case headline", () => {
+  it("does not take capitalised common words for towns, but finds the places", () => {
+    expect(proposals("Nice Day For Rebels As Most Flee Aleppo\n\nRebels entered Aleppo.")).toEqual([
+      "Aleppo => Aleppo/SY",
+      "Aleppo => Aleppo/SY",
+    ]);
+  });
+});

@@ -7,7 +7,15 @@ import { createRequire } from "node:module";
 import { describe, expect, it } from "vitest";
 import { cspHash, inlineHashes } from "@/app/_server/csp-hashes";
 import { routeOfHtmlFile } from "@/app/_server/csp-manifest";
-import { CACHE_CONTROL, EMBED_PATH, NON_PAGE_CSP, SECURITY_HEADERS, STUDIO_CACHE_CONTROL, headerRules, pagePolicy } from "@/app/_server/headers.cjs";
+import {
+  CACHE_CONTROL,
+  EMBED_PATH,
+  NON_PAGE_CSP,
+  SECURITY_HEADERS,
+  STUDIO_CACHE_CONTROL,
+  headerRules,
+  pagePolicy,
+} from "@/app/_server/headers.cjs";
 
 /** A policy as directive name to its list of sources. */
 function directives(policy: string): Map<string, string[]> {
