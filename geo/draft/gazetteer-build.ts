@@ -135,7 +135,9 @@ export function airportEntries(airports: readonly AirportSource[], cityKeys: Rea
     const generic = kind === "air-base" ? ["air base", "airfield"] : ["airport", "international airport"];
     // "Adana Şakirpaşa Airport" is "Adana airport" to a reporter: its first word is a city of its country.
     const firstWord = core.split(/\s+/)[0] ?? "";
-    const cityWord = core.includes(" ") && cityKeys.has(`${nameKey(firstWord)}|${a.iso_country}`) ? [firstWord] : [];
+    // ...and "London Heathrow Airport" is "Heathrow airport" too.
+    const cityWord =
+      core.includes(" ") && cityKeys.has(`${nameKey(firstWord)}|${a.iso_country}`) ? [firstWord, core.slice(firstWord.length).trim()] : [];
     const cores = [
       core,
       ...withoutArticle(core, a.iso_country),

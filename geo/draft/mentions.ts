@@ -138,13 +138,19 @@ function entryScore(entry: GazetteerEntry): number {
   }
 }
 
-/** The known place a gazetteer entry stands for: the same country, or a place of its kind within 30 km. */
-function knownTwin(entry: GazetteerEntry, places: readonly PlaceFeature[]): PlaceFeature | undefined {
+/**
+ * The known place a gazetteer entry stands for: the same country; the same airfield (within 3 km);
+ * a city or province of the same name within 30 km (Damascus, not Clinton, Maryland, near Washington).
+ */
+function knownTwin(entry: GazetteerEntry, places: readonly PlaceFeature[], key: string): PlaceFeature | undefined {
   return places.find((place) => {
-    const { kind, country } = place.properties;
+    const { kind, country, name, aliases } = place.properties;
     if (entry.kind === "country" || kind === "country") return entry.kind === kind && country === entry.country;
-    const sameFamily = (entry.kind === "city") === (kind === "city");
-    return sameFamily && haversineKm(place.geometry.coordinates, entry.point) < 30;
+    const airfield = (k: string) => k === "airport" || k === "air-base";
+    const distance = haversineKm(place.geometry.coordinates, entry.point);
+    if (airfield(entry.kind) || airfield(kind)) return airfield(entry.kind) && airfield(kind) && distance < 3;
+    const sameName = [name, ...aliases].some((n) => nameKey(n) === key);
+    return (entry.kind === "city") === (kind === "city") && sameName && distance < 30;
   });
 }
 
@@ -162,7 +168,7 @@ function optionsFor(key: string, places: readonly PlaceFeature[], known: KnownIn
     for (const index of indexes) {
       const entry = gazetteer.entries[index];
       if (!entry) continue;
-      const twin = knownTwin(entry, places);
+      const twin = knownTwin(entry, places, key);
       if (twin) put(`known:${twin.id}`, { candidate: knownCandidate(twin), base: weak ? 500 : 1000, weak });
       else put(`gaz:${index}`, { candidate: gazetteerCandidate(entry), base: entryScore(entry) - (weak ? 2 : 0), weak });
     }
@@ -262,7 +268,7 @@ function insideLongerName(text: string, tokens: readonly Token[], match: Match, 
     previous !== undefined &&
     joined(text, previous, first) &&
     isCapitalized(previous.text) &&
-    !previous.sentenceStart &&
+    !previous.titleCase &&
     !FREE_BEFORE.has(previous.text.toLowerCase())
   );
 }

@@ -14,6 +14,8 @@ export interface Token {
   sentence: number;
   /** First word of its sentence, or any word of a title-case heading: its capital letter proves nothing. */
   sentenceStart: boolean;
+  /** A word of a title-case heading, where every word is capitalised. */
+  titleCase: boolean;
 }
 
 export interface Span {
@@ -129,6 +131,7 @@ export function tokenize(text: string, sentences: readonly Span[] = splitSentenc
       possessive,
       sentence,
       sentenceStart: sentence !== previousSentence || opener || headings.has(sentence),
+      titleCase: headings.has(sentence),
     });
     previousSentence = sentence;
   }
