@@ -132,7 +132,8 @@ export function airportEntries(airports: readonly AirportSource[], cityKeys: Rea
     if (!Number.isFinite(lng) || !Number.isFinite(lat) || !/^[A-Z]{2}$/.test(a.iso_country)) return [];
     const kind = AIR_BASE.test(a.name) ? "air-base" : "airport";
     const core = a.name.replace(/\s*\(.*\)$/, "").replace(AIRFIELD_SUFFIX, "");
-    const generic = kind === "air-base" ? ["air base", "airfield"] : ["airport", "international airport"];
+    // Reporters call an airport a base when the military holds it ("Merowe air base").
+    const generic = kind === "air-base" ? ["air base", "airfield"] : ["airport", "international airport", "air base", "airfield"];
     // "Adana Şakirpaşa Airport" is "Adana airport" to a reporter: its first word is a city of its country.
     const firstWord = core.split(/\s+/)[0] ?? "";
     // ...and "London Heathrow Airport" is "Heathrow airport" too.
