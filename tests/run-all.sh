@@ -27,8 +27,13 @@ step "lint" npx eslint .
 step "format" npx prettier --check .
 step "typecheck" npx tsc --noEmit
 step "validate data" npx tsx geo/cli/validate.ts
+# The studio's gazetteer (geo/draft/generated/, not in git), from the installed packages: the unit
+# tests and every build below read it. `npm run build` makes it too.
+step "gazetteer" npx tsx geo/draft/cli/build-gazetteer.ts
 step "unit tests" npx vitest run --reporter=default --reporter=json --outputFile=test-results/unit.json
 step "audit" bash tests/audit.sh
+# The studio's proposals scored on the annotated set: figures to read, never a failure of their own.
+step "eval draft" npx tsx geo/draft/cli/eval.ts
 
 # A second copy of the site built from tests/fixtures/hostile (markup and script in every text
 # field) into .next-hostile, for the "hostile" Playwright project. Built before the real one, so

@@ -93,6 +93,8 @@ const COUNTRY_NAMES: Readonly<Record<string, string>> = {
   PL: "Poland",
 };
 
+const DEMONYM_KEYS = new Set(Object.values(DEMONYMS).flat().map(nameKey));
+
 /** Words after which a country's name is where something happens, not who does it. */
 const PLACE_WORDS = new Set([
   "in",
@@ -182,7 +184,15 @@ export function findActors(text: string, tokens: readonly Token[], actors: reado
     const end = tokens[last]!.end;
     const isPlace =
       places.some((p) => p.start === start && p.end === end) && previous !== undefined && PLACE_WORDS.has(previous.text.toLowerCase());
-    if (!isPlace) found.push({ actor: entry.actor, name: entry.name, start, end });
+    // A country's name before a capitalised name is a person's ("Jordan Henderson").
+    const next = tokens[last + 1];
+    const isPerson =
+      entry.actor === null &&
+      !DEMONYM_KEYS.has(nameKey(entry.text)) &&
+      next !== undefined &&
+      joined(text, tokens[last]!, next) &&
+      isCapitalized(next.text);
+    if (!isPlace && !isPerson) found.push({ actor: entry.actor, name: entry.name, start, end });
     i = last;
   }
   return found;

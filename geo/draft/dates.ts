@@ -6,6 +6,7 @@
  *   a Wednesday article is the day before; "Earlier on Wednesday" is the dateline itself), or the
  *   next one where the sentence speaks of the future ("will", "is due to");
  * - bare years: "in 2017" is `2017`, "since 2011" is `2011/<dateline>`, "from 2011 to 2013" is `2011/2013`;
+ *   and "since" before any date chrono reads ("since Saturday") makes a span up to the dateline;
  * - durations up to now: "for nine years" is `<dateline's year - 9>/<dateline>`;
  * - "last week" is the Monday-to-Sunday week before the dateline's; "last year", "this year";
  * - a month and day without a year ("on Jan. 3") is the latest such day up to the dateline.
@@ -186,7 +187,10 @@ export function findDates(text: string, dateline: string): DateMention[] {
     if (taken(start, end)) continue;
     const date = fromChrono(result.start, result, text, reference);
     const endDate = result.end ? fromChrono(result.end, result, text, reference) : undefined;
-    const value = date && endDate && endDate > date ? `${date}/${endDate}` : date;
+    // "since Saturday": from then until the dateline.
+    const since =
+      date !== undefined && endDate === undefined && /\bsince\s+$/i.test(text.slice(Math.max(0, start - 8), start)) && date < dateline;
+    const value = since ? `${date}/${dateline}` : date && endDate && endDate > date ? `${date}/${endDate}` : date;
     if (value && isContractDate(value)) found.push({ text: shown, start, end, date: value });
   }
   return found.sort((a, b) => a.start - b.start);

@@ -19,20 +19,23 @@ interface Trigger {
   pattern: RegExp;
 }
 
-/** Words that tell who did what to whom, tried in this order on each clause. */
+/**
+ * Words that tell who did what to whom, tried in this order on each clause; lower case only, so a
+ * name ("Rapid Support Forces") is no verb.
+ */
 const TRIGGERS: readonly Trigger[] = [
   {
     kind: "speak",
-    pattern: /\b(?:said|says|told|announced|commented|revealed|noted|stated|claimed|denied|warned|vowed|reported|accused)\b/i,
+    pattern: /\b(?:said|says|told|announced|commented|revealed|noted|stated|claimed|denied|warned|vowed|reported|accused)\b/,
   },
   {
     kind: "attack",
     pattern:
-      /(?<![\w-])(?:launch(?:ed|es)?|fired|fires|struck|strikes?|attack(?:ed|s)?|shell(?:ed|ing|s)?|bomb(?:ed|ing|s)?|kill(?:ed|ing|s)?|hit|target(?:ed|ing|s)?|invad(?:ed|es|ing)|raid(?:ed|s)?|seized|captured|ambush(?:ed)?|airstrikes?|reached|assault(?:ed)?|besieged)\b/i,
+      /(?<![\w-])(?:launch(?:ed|es)?|fired|fires|struck|strikes?|attack(?:ed|s)?|shell(?:ed|ing|s)?|bomb(?:ed|ing|s)?|kill(?:ed|ing|s)?|hit|target(?:ed|ing|s)?|invad(?:ed|es|ing)|raid(?:ed|s)?|seized|captured|ambush(?:ed)?|airstrikes?|reached|assault(?:ed)?|besieged)\b/,
   },
-  { kind: "visit", pattern: /\b(?:visit(?:ed|s|ing)?|trip|travel(?:l)?ed|arrived|toured)\b/i },
-  { kind: "meet", pattern: /\b(?:met|meets|meeting with|talks with|conversation with|counterpart)\b/i },
-  { kind: "ally", pattern: /\b(?:help(?:ed|s)?|back(?:ed|s)?|support(?:ed|s)?|aid(?:ed|s)?|to save|defend(?:ed|s)?)\b/i },
+  { kind: "visit", pattern: /\b(?:visit(?:ed|s|ing)?|trip|travel(?:l)?ed|arrived|toured)\b/ },
+  { kind: "meet", pattern: /\b(?:met|meets|meeting with|talks with|conversation with|counterpart)\b/ },
+  { kind: "ally", pattern: /\b(?:help(?:ed|s)?|back(?:ed|s)?|support(?:ed|s)?|aid(?:ed|s)?|to save|defend(?:ed|s)?)\b/ },
 ];
 
 const ROLE_BEFORE: Readonly<Record<Trigger["kind"], string>> = {

@@ -27,16 +27,15 @@ export type { GazetteerEntry, GazetteerFile, GazetteerKind } from "./gazetteer-d
 export const CITY_MIN_POPULATION = 15000;
 
 /** English exonyms and transliterations that GeoNames' main names lack, by "name|country". */
-const VARIANTS: Readonly<Record<string, readonly string[]>> = {
+export const VARIANTS: Readonly<Record<string, readonly string[]>> = {
   "Kyiv|UA": ["Kiev"],
-  "Odesa|UA": ["Odessa"],
+  "Odessa|UA": ["Odesa"],
   "Kharkiv|UA": ["Kharkov"],
   "Erbil|IQ": ["Arbil", "Irbil", "Hewler"],
   "Ḩamāh|SY": ["Hama", "Hamah"],
   "Deir ez-Zor|SY": ["Deir al-Zor", "Deir Ezzor", "Dayr az-Zawr"],
   "Ar Raqqah|SY": ["Raqqa"],
   "Al Ḩasakah|SY": ["Hasakah", "Hasakeh", "Al-Hasakah"],
-  "Al Mawşil al Jadīdah|IQ": [],
   "Sāmarrā’|IQ": ["Samarra"],
   "Al Fallūjah|IQ": ["Fallujah", "Falluja"],
   "Ramadi|IQ": ["Ar Ramadi"],
@@ -46,6 +45,7 @@ const VARIANTS: Readonly<Record<string, readonly string[]>> = {
   "Rafaḩ|PS": ["Rafah"],
   "Jabālyā|PS": ["Jabalia"],
   "Gaza|PS": ["Gaza City"],
+  "Qiryat Shemona|IL": ["Kiryat Shmona"],
   "Washington, D.C.|US": ["Washington", "Washington DC"],
   "Douma|SY": ["Duma"],
   "Al Bāb|SY": ["al-Bab"],
@@ -122,17 +122,29 @@ const AIR_BASE = /\b(air ?base|air force base|air station|military|afb)\b/i;
 
 /**
  * OurAirports' airfields, named as a reporter writes them too: "Damascus airport" for Damascus
- * International Airport, "Al Asad airbase" for Al Asad Air Base.
+ * International Airport, "Al Asad airbase" for Al Asad Air Base. `cityKeys` ("adana|TR") are the
+ * cities an airport's name may start with.
  */
-export function airportEntries(airports: readonly AirportSource[]): GazetteerEntry[] {
+export function airportEntries(airports: readonly AirportSource[], cityKeys: ReadonlySet<string> = new Set()): GazetteerEntry[] {
   return airports.flatMap((a) => {
     const lng = Number(a.longitude_deg);
     const lat = Number(a.latitude_deg);
     if (!Number.isFinite(lng) || !Number.isFinite(lat) || !/^[A-Z]{2}$/.test(a.iso_country)) return [];
     const kind = AIR_BASE.test(a.name) ? "air-base" : "airport";
     const core = a.name.replace(/\s*\(.*\)$/, "").replace(AIRFIELD_SUFFIX, "");
-    const generic = kind === "air-base" ? ["air base", "airfield"] : ["airport", "international airport"];
-    const cores = [core, ...withoutArticle(core, a.iso_country), ...(a.municipality && kind === "airport" ? [a.municipality] : [])];
+    // Reporters call an airport a base when the military holds it ("Merowe air base").
+    const generic = kind === "air-base" ? ["air base", "airfield"] : ["airport", "international airport", "air base", "airfield"];
+    // "Adana Şakirpaşa Airport" is "Adana airport" to a reporter: its first word is a city of its country.
+    const firstWord = core.split(/\s+/)[0] ?? "";
+    // ...and "London Heathrow Airport" is "Heathrow airport" too.
+    const cityWord =
+      core.includes(" ") && cityKeys.has(`${nameKey(firstWord)}|${a.iso_country}`) ? [firstWord, core.slice(firstWord.length).trim()] : [];
+    const cores = [
+      core,
+      ...withoutArticle(core, a.iso_country),
+      ...(a.municipality && kind === "airport" ? [a.municipality] : []),
+      ...cityWord,
+    ];
     const keywords = a.keywords
       .split(",")
       .map((k) => k.trim())

@@ -16,129 +16,23 @@ import type { PlaceCandidate, PlaceMention } from "./types";
 export const MAX_CANDIDATES = 5;
 
 /** Lower-case words that may sit inside a name ("Ain al-Asad", "Latakia province", "Bay of Pigs"). */
-const CONNECTORS = new Set([
-  "al",
-  "el",
-  "ad",
-  "ar",
-  "as",
-  "az",
-  "an",
-  "ash",
-  "at",
-  "de",
-  "del",
-  "la",
-  "le",
-  "of",
-  "the",
-  "upon",
-  "bin",
-  "ibn",
-  "ez",
-  "es",
-  "ed",
-  "on",
-  "sur",
-  "am",
-  "im",
-  "an der",
-  "y",
-]);
+const CONNECTORS = new Set("al el ad ar as az an ash at de del la le of the upon bin ibn ez es ed on sur am im y".split(" "));
 /** Lower-case words that end a name: what kind of place it is. */
-const GENERIC = new Set([
-  "province",
-  "governorate",
-  "region",
-  "state",
-  "oblast",
-  "prefecture",
-  "airport",
-  "international",
-  "air",
-  "base",
-  "airbase",
-  "airfield",
-  "field",
-  "military",
-  "force",
-  "station",
-]);
+const GENERIC = new Set(
+  "province governorate region state oblast prefecture airport international air base airbase airfield field military force station".split(
+    " ",
+  ),
+);
 /** Capitalised words after a name that still leave it a place ("Damascus International Airport" is matched whole). */
-const PLACE_FOLLOWERS = new Set([
-  "province",
-  "governorate",
-  "region",
-  "city",
-  "airport",
-  "air",
-  "airbase",
-  "base",
-  "countryside",
-  "district",
-]);
+const PLACE_FOLLOWERS = new Set("province governorate region city airport air airbase base countryside district".split(" "));
 /** Capitalised words before a name that do not make it part of a longer name ("In Aleppo", "Northern Syria"). */
-const FREE_BEFORE = new Set([
-  "in",
-  "at",
-  "on",
-  "from",
-  "to",
-  "near",
-  "outside",
-  "inside",
-  "into",
-  "across",
-  "around",
-  "and",
-  "but",
-  "the",
-  "while",
-  "after",
-  "before",
-  "when",
-  "as",
-  "since",
-  "of",
-  "northern",
-  "southern",
-  "eastern",
-  "western",
-  "central",
-  "north",
-  "south",
-  "east",
-  "west",
-  "greater",
-  "northeastern",
-  "northwestern",
-  "southeastern",
-  "southwestern",
-  "rural",
-  "downtown",
-  "earlier",
-  "later",
-  "meanwhile",
-  "both",
-]);
+const FREE_BEFORE = new Set(
+  "in at on from to near outside inside into across around and but the while after before when as since of northern southern eastern western central north south east west greater northeastern northwestern southeastern southwestern rural downtown earlier later meanwhile both".split(
+    " ",
+  ),
+);
 /** Words before a name that expect a place. */
-const PLACE_PREPOSITIONS = new Set([
-  "in",
-  "at",
-  "near",
-  "from",
-  "to",
-  "outside",
-  "into",
-  "across",
-  "around",
-  "toward",
-  "towards",
-  "of",
-  "via",
-  "over",
-  "inside",
-]);
+const PLACE_PREPOSITIONS = new Set("in at near from to outside into across around toward towards of via over inside".split(" "));
 /** Capitalised words that are never a place here, whatever a gazetteer says. */
 const NEVER_PLACES = new Set(
   (
@@ -152,7 +46,7 @@ const NEVER_PLACES = new Set(
 );
 
 export interface FoundMention extends PlaceMention {
-  /** Per candidate, why it is there: a known place, a gazetteer entry, and how well it matched. */
+  /** Each candidate's score (a known place 1000 and more; a gazetteer entry its size and fit to the story). */
   scores: number[];
 }
 
@@ -206,14 +100,14 @@ function knownIndex(places: readonly PlaceFeature[], gazetteer: Gazetteer): Know
   return index;
 }
 
-function haversineKm([lng1, lat1]: readonly number[], [lng2, lat2]: readonly number[]): number {
+/** Great-circle distance in km between two [lng, lat] points. */
+export function haversineKm([lng1, lat1]: readonly number[], [lng2, lat2]: readonly number[]): number {
   const rad = Math.PI / 180;
   const dLat = ((lat2 ?? 0) - (lat1 ?? 0)) * rad;
   const dLng = ((lng2 ?? 0) - (lng1 ?? 0)) * rad;
   const a = Math.sin(dLat / 2) ** 2 + Math.cos((lat1 ?? 0) * rad) * Math.cos((lat2 ?? 0) * rad) * Math.sin(dLng / 2) ** 2;
   return 2 * 6371 * Math.asin(Math.sqrt(a));
 }
-export { haversineKm };
 
 function knownCandidate(place: PlaceFeature): PlaceCandidate {
   const [lng = 0, lat = 0] = place.geometry.coordinates;
@@ -244,13 +138,19 @@ function entryScore(entry: GazetteerEntry): number {
   }
 }
 
-/** The known place a gazetteer entry stands for: the same country, or a place of its kind within 30 km. */
-function knownTwin(entry: GazetteerEntry, places: readonly PlaceFeature[]): PlaceFeature | undefined {
+/**
+ * The known place a gazetteer entry stands for: the same country; the same airfield (within 3 km);
+ * a city or province of the same name within 30 km (Damascus, not Clinton, Maryland, near Washington).
+ */
+function knownTwin(entry: GazetteerEntry, places: readonly PlaceFeature[], key: string): PlaceFeature | undefined {
   return places.find((place) => {
-    const { kind, country } = place.properties;
+    const { kind, country, name, aliases } = place.properties;
     if (entry.kind === "country" || kind === "country") return entry.kind === kind && country === entry.country;
-    const sameFamily = (entry.kind === "city") === (kind === "city");
-    return sameFamily && haversineKm(place.geometry.coordinates, entry.point) < 30;
+    const airfield = (k: string) => k === "airport" || k === "air-base";
+    const distance = haversineKm(place.geometry.coordinates, entry.point);
+    if (airfield(entry.kind) || airfield(kind)) return airfield(entry.kind) && airfield(kind) && distance < 3;
+    const sameName = [name, ...aliases].some((n) => nameKey(n) === key);
+    return (entry.kind === "city") === (kind === "city") && sameName && distance < 30;
   });
 }
 
@@ -268,7 +168,7 @@ function optionsFor(key: string, places: readonly PlaceFeature[], known: KnownIn
     for (const index of indexes) {
       const entry = gazetteer.entries[index];
       if (!entry) continue;
-      const twin = knownTwin(entry, places);
+      const twin = knownTwin(entry, places, key);
       if (twin) put(`known:${twin.id}`, { candidate: knownCandidate(twin), base: weak ? 500 : 1000, weak });
       else put(`gaz:${index}`, { candidate: gazetteerCandidate(entry), base: entryScore(entry) - (weak ? 2 : 0), weak });
     }
@@ -279,7 +179,7 @@ function optionsFor(key: string, places: readonly PlaceFeature[], known: KnownIn
     const close = (gazetteer.bySkeleton.get(skeleton(key)) ?? []).filter((i) => {
       const entry = gazetteer.entries[i];
       return (
-        entry !== undefined && [entry.name, ...(entry.variants ?? [])].some((n) => distance(nameKey(n), key) <= (key.length >= 8 ? 2 : 1))
+        entry !== undefined && [entry.name, ...(entry.variants ?? [])].some((n) => distance(nameKey(n), key) <= (key.length >= 5 ? 2 : 1))
       );
     });
     fromGazetteer(close, true);
@@ -334,7 +234,7 @@ function longestMatch(
     const words = tokens.slice(first, end + 1);
     if (!words.every((token, i) => nameWordOk(token, i))) continue;
     const lastWord = words[words.length - 1]!.text.toLowerCase();
-    if (words.length > 1 && (CONNECTORS.has(lastWord) || (lastWord.startsWith("al-") === false && CONNECTORS.has(lastWord)))) continue;
+    if (words.length > 1 && CONNECTORS.has(lastWord)) continue;
     const key = nameKey(text.slice(start.start, words[words.length - 1]!.end));
     const options = optionsFor(key, places, known, gazetteer, end - first < 3);
     if (options.length > 0) return { first, last: end, options };
@@ -368,28 +268,13 @@ function insideLongerName(text: string, tokens: readonly Token[], match: Match, 
     previous !== undefined &&
     joined(text, previous, first) &&
     isCapitalized(previous.text) &&
-    !previous.sentenceStart &&
+    !previous.titleCase &&
     !FREE_BEFORE.has(previous.text.toLowerCase())
   );
 }
 
 /** Words that follow a subject: "Homs was", "Mobile said". */
-const VERBS_AFTER_SUBJECT = new Set([
-  "is",
-  "was",
-  "were",
-  "are",
-  "has",
-  "had",
-  "have",
-  "will",
-  "would",
-  "could",
-  "said",
-  "says",
-  "remains",
-  "remained",
-]);
+const VERBS_AFTER_SUBJECT = new Set("is was were are has had have will would could said says remains remained".split(" "));
 
 function beforeVerb(text: string, tokens: readonly Token[], last: number): boolean {
   const token = tokens[last]!;
@@ -460,7 +345,9 @@ export function findMentions(text: string, tokens: readonly Token[], { places, g
     const key = nameKey(text.slice(token.start, tokens[match.last]!.end));
     const isKnown = match.options.some((o) => o.base >= 500);
     const isCountry = match.options.some((o) => o.candidate.kind === "country" && !o.weak);
-    if (notPlaces.has(key) && !isKnown && !isCountry) continue;
+    // An actor's alias is no place ("Putin", "Assad"), unless it is a large city too ("Moscow quit the deal").
+    const bigCity = match.options.some((o) => !o.weak && o.candidate.kind === "city" && o.base >= 5);
+    if (notPlaces.has(key) && !isKnown && !isCountry && !bigCity) continue;
     if (insideLongerName(text, tokens, match, isKnown || isCountry)) continue;
     const entryIsCommon = match.options.every((o) => o.base < 500 && o.candidate.kind !== "country") && isCommon(match, gazetteer);
     if (entryIsCommon && !afterPreposition(tokens, i) && (token.sentenceStart || match.options.every((o) => o.base < Math.log10(50000)))) {

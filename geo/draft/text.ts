@@ -12,8 +12,10 @@ export interface Token {
   possessive: boolean;
   /** Index of its sentence in `sentences`. */
   sentence: number;
-  /** First word of its sentence (or of a heading): its capital letter proves nothing. */
+  /** First word of its sentence, or any word of a title-case heading: its capital letter proves nothing. */
   sentenceStart: boolean;
+  /** A word of a title-case heading, where every word is capitalised. */
+  titleCase: boolean;
 }
 
 export interface Span {
@@ -95,12 +97,23 @@ export function splitSentences(text: string): Span[] {
   return sentences;
 }
 
+/**
+ * A headline in title case ("Nice Day For Rebels In Aleppo"): no full stop, and most words
+ * capitalised, so that a capital letter there proves nothing.
+ */
+function isTitleCase(line: string): boolean {
+  if (/[.!?]["”’)]*$/.test(line)) return false;
+  const words = line.split(/\s+/).filter((w) => /^\p{L}/u.test(w));
+  return words.length >= 3 && words.filter((w) => /^\p{Lu}/u.test(w)).length / words.length >= 0.6;
+}
+
 /** A word: letters and digits, with inner hyphens and apostrophes; or initials like "U.S.". */
 const WORD = /(?:\p{Lu}\.){2,}|[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:[-'’ʿʾ][\p{L}\p{M}\p{N}]+)*/gu;
 const POSSESSIVE = /['’]s$/;
 
 /** The words of a text in order, each with its sentence. */
 export function tokenize(text: string, sentences: readonly Span[] = splitSentences(text)): Token[] {
+  const headings = new Set(sentences.map((s, i) => (isTitleCase(text.slice(s.start, s.end)) ? i : -1)));
   const tokens: Token[] = [];
   let sentence = 0;
   let previousSentence = -1;
@@ -117,7 +130,8 @@ export function tokenize(text: string, sentences: readonly Span[] = splitSentenc
       end: start + word.length,
       possessive,
       sentence,
-      sentenceStart: sentence !== previousSentence || opener,
+      sentenceStart: sentence !== previousSentence || opener || headings.has(sentence),
+      titleCase: headings.has(sentence),
     });
     previousSentence = sentence;
   }

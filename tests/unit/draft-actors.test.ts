@@ -90,3 +90,9 @@ describe("actor roles", () => {
     expect(second?.actors).toEqual([{ actor: "russia", name: "Russia", role: "visitor" }]);
   });
 });
+
+describe("people named like places", () => {
+  it("reads a country's name before a capitalised name as a person's", () => {
+    expect(actors("Jordan Henderson scored; Jordan closed its border.")).toEqual(["Jordan => ?Jordan"]);
+  });
+});

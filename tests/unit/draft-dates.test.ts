@@ -65,3 +65,9 @@ describe("findDates (2020-01-08 is a Wednesday)", () => {
     expect(() => findDates("on Tuesday", "2020-02-30")).toThrow(/not a real day/);
   });
 });
+
+describe("findDates with since", () => {
+  it("makes a span from any date after 'since' up to the dateline", () => {
+    expect(dates("Flights were suspended since Saturday.", "2023-04-16")).toEqual(["Saturday => 2023-04-15/2023-04-16"]);
+  });
+});

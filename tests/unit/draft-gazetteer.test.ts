@@ -5,6 +5,7 @@ import {
   CITY_MIN_POPULATION,
   labelPoint,
   markCommonWords,
+  VARIANTS,
   type AirportSource,
 } from "@/geo/draft/gazetteer-build";
 import { indexGazetteer } from "@/geo/draft/gazetteer";
@@ -96,6 +97,20 @@ describe("the built gazetteer", () => {
 
   it("cites its sources and their licences", () => {
     expect(gazetteer.sources.join("\n")).toMatch(/GeoNames.*CC BY 4\.0[\s\S]*OurAirports.*public domain[\s\S]*Natural Earth/);
+  });
+
+  it("has a city for every variant it adds (a misspelt key would add nothing)", () => {
+    for (const key of Object.keys(VARIANTS)) {
+      const [name, country] = key.split("|");
+      expect(
+        gazetteer.entries.some((e) => e.kind === "city" && e.name === name && e.country === country),
+        key,
+      ).toBe(true);
+    }
+  });
+
+  it("names an airport after the city its name starts with", () => {
+    expect(find("Adana Şakirpaşa Airport", "airport")?.variants).toContain("Adana airport");
   });
 
   it("holds cities, countries, provinces, airports and air bases of the region", () => {

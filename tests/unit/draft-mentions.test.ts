@@ -38,6 +38,13 @@ describe("findMentions", () => {
     ]);
   });
 
+  it("names an airport as reporters do", () => {
+    expect(proposals("Flights left London's Heathrow airport.")).toEqual([
+      "London => London/GB",
+      "Heathrow airport => London Heathrow Airport/GB",
+    ]);
+  });
+
   it("tells a city from its airport, and a known airport by its alias", () => {
     expect(proposals("Flights left Damascus airport for Damascus. No one was hurt at Baghdad airport.")).toEqual([
       "Damascus airport => Damascus International Airport/SY",
@@ -64,6 +71,8 @@ describe("findMentions", () => {
     expect(proposals("Most people left. Nice weather helped. Of course they did.")).toEqual([]);
     expect(proposals("Syrian and Iranian officials met Vladimir Putin and Bashar al-Assad.")).toEqual([]);
     expect(proposals("The Washington Post and Qatar Airways said so; the Taliban agreed.")).toEqual([]);
+    // Clinton, Maryland lies near Washington, D.C.: no reason to take a person for either.
+    expect(proposals("Chelsea Clinton and Victoria Beckham met Jordan Henderson and Paris Saint-Germain.")).toEqual([]);
     expect(proposals("the city of mobile phones")).toEqual([]);
   });
 
@@ -96,5 +105,14 @@ describe("findMentions", () => {
     const found = mentions(text);
     expect(found.map((m) => m.text)).toContain("Aleppo");
     for (const mention of found) expect(text.slice(mention.start, mention.end)).toBe(mention.text);
+  });
+});
+
+describe("findMentions in a title-case headline", () => {
+  it("does not take capitalised common words for towns, but finds the places", () => {
+    expect(proposals("Nice Day For Rebels As Most Flee Aleppo\n\nRebels entered Aleppo.")).toEqual([
+      "Aleppo => Aleppo/SY",
+      "Aleppo => Aleppo/SY",
+    ]);
   });
 });

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { POST } from "@/app/api/studio/draft/route";
+import { GET, POST } from "@/app/api/studio/draft/route";
 import { MAX_TEXT_LENGTH } from "@/geo/draft/request";
 import { testGazetteer } from "./draft-helpers";
 
@@ -62,6 +62,21 @@ describe("POST /api/studio/draft", () => {
       const answer = await problem(body);
       expect(answer).toMatchObject({ status: 400, code });
       expect(answer.message).toMatch(message);
+    });
+
+    it("refuses a body far over the limit before reading it all", async () => {
+      vi.stubEnv("DATELINE_STUDIO", "on");
+      const answer = await problem(JSON.stringify({ text: "é".repeat(MAX_TEXT_LENGTH * 4), dateline: "2020-01-08" }));
+      expect(answer).toMatchObject({ status: 400, code: "text_too_long" });
+    });
+
+    it("answers GET with a 405 naming POST, and a 404 when the studio is off", async () => {
+      vi.stubEnv("DATELINE_STUDIO", "on");
+      const response = GET();
+      expect(response.status).toBe(405);
+      expect(response.headers.get("Allow")).toBe("POST");
+      vi.stubEnv("DATELINE_STUDIO", "off");
+      expect(GET().status).toBe(404);
     });
 
     it("takes a text of exactly the limit", async () => {

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { draftStory } from "@/geo/draft";
 import { isContractDate } from "@/geo/dates";
@@ -64,5 +65,42 @@ describe("draftStory on the first story", () => {
     const started = performance.now();
     draftStory(text, story.dateline, data, gazetteer);
     expect(performance.now() - started).toBeLessThan(500);
+  });
+});
+
+describe("draftStory on any text", () => {
+  it("never throws, and every offset it gives points at its text", () => {
+    const pieces = fc.constantFrom(
+      "Damascus",
+      "Iran's",
+      " ",
+      ". ",
+      "\n\n",
+      "on Tuesday",
+      "since 2011",
+      "Ḩamāh",
+      "🙂",
+      "US",
+      "al-",
+      "Nice",
+      ",",
+      "Hmeimim airbase",
+    );
+    const texts = fc.oneof(
+      fc.string({ maxLength: 200 }),
+      fc.array(pieces, { maxLength: 40 }).map((parts) => parts.join("")),
+    );
+    fc.assert(
+      fc.property(texts, (text) => {
+        const result = draftStory(text, "2020-01-08", data, gazetteer);
+        for (const m of result.mentions) expect(text.slice(m.start, m.end)).toBe(m.text);
+        for (const e of result.events) {
+          expect(e.quote.start).toBeGreaterThanOrEqual(0);
+          expect(e.quote.end).toBeLessThanOrEqual(text.length);
+          for (const p of e.places) expect(result.mentions[p.mention]).toBeDefined();
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });

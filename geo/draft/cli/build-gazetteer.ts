@@ -10,6 +10,7 @@ import type { Topology } from "topojson-specification";
 import wordListPath from "word-list";
 import countries50m from "world-atlas/countries-50m.json";
 import { GAZETTEER_FILE } from "../gazetteer";
+import { nameKey } from "../names";
 import {
   airportEntries,
   cityEntries,
@@ -23,12 +24,14 @@ import {
 const started = Date.now();
 // English words (the npm package word-list, MIT), so that "Most" or "Nice" opening a sentence is not a city.
 const words = new Set(readFileSync(wordListPath, "utf8").split("\n"));
+const cityList = cityEntries(cities);
+const cityKeys = new Set(cityList.map((c) => `${nameKey(c.name)}|${c.country}`));
 const entries = markCommonWords(
   [
     ...countryEntries(countries50m as unknown as Topology),
     ...provinceEntries(),
-    ...cityEntries(cities),
-    ...airportEntries(airports.airports),
+    ...cityList,
+    ...airportEntries(airports.airports, cityKeys),
   ],
   words,
 );
