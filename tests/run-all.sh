@@ -57,9 +57,9 @@ rm -rf .next-stories
 step "build with two stories" build_stories
 # The studio (DATELINE_STUDIO=on) in its own build; tests/browser/studio.spec.ts saves a story with it
 # into a copy of a fixture folder, then builds the public site from that copy (.next-studio-public).
+# (The studio's server reads the gazetteer made by the "gazetteer" step above.)
 build_studio() {
-  npx tsx geo/draft/cli/build-gazetteer.ts &&
-    DATELINE_STUDIO=on DATELINE_DIST_DIR=.next-studio npx next build &&
+  DATELINE_STUDIO=on DATELINE_DIST_DIR=.next-studio npx next build &&
     DATELINE_DIST_DIR=.next-studio npx tsx app/_server/cli/hash-pages.ts
 }
 rm -rf .next-studio .next-studio-public
