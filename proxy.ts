@@ -1,13 +1,18 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { NOT_FOUND_ROUTE, PROBE_HEADER, PROBE_TOKEN, policyFor } from "./app/_server/page-policy";
 import { knownPathIds } from "./geo/load";
-import { isDev, serverOrigin, tileSettingFromEnv } from "./app/_server/env";
+import { isDev, serverOrigin, studioServed, tileSettingFromEnv } from "./app/_server/env";
 
 /** Addresses whose second segment is an id from the data, and the static image under some of them. */
 const ID_PATH = /^\/(places|events|stories|embed)\/([^/]+)(\/opengraph-image|\/map\.svg)?\/?$/;
 
+/** The studio's page and API (contract: only where DATELINE_STUDIO=on). */
+const STUDIO_PATH = /^\/(api\/)?studio(\/|$)/;
+
 /**
- * Two jobs, before any page renders:
+ * Three jobs, before any page renders:
+ * - The studio is a 404 (the real 404 page, or the API's error shape) unless this build has it and
+ *   the server was started with DATELINE_STUDIO=on.
  * - Unknown ids under /places/, /events/, /stories/ and /embed/ (and undecodable ones, which crash Next.js's
  *   image routes) get the 404 page, rendered as a page of its own so its text is in the HTML:
  *   Next.js 16 sends a `notFound()` from a dynamic page as an empty shell (vercel/next.js#62228).
@@ -19,9 +24,12 @@ export async function proxy(request: NextRequest) {
   // This server fetching a share page to hash it (page-policy.ts): let it render untouched.
   if (request.headers.get(PROBE_HEADER) === PROBE_TOKEN) return NextResponse.next();
   const { pathname } = request.nextUrl;
+  const studio = STUDIO_PATH.exec(pathname);
+  if (studio?.[1] !== undefined) return studioServed() ? NextResponse.next() : studioApiOff();
+  const studioOff = studio !== null && !studioServed();
   const idPath = ID_PATH.exec(pathname);
   const id = idPath ? decodedId(idPath[2] ?? "") : undefined;
-  const unknown = idPath !== null && (id === undefined || !knownPathIds()[idsOf(idPath[1] as PathKind)].has(id));
+  const unknown = studioOff || (idPath !== null && (id === undefined || !knownPathIds()[idsOf(idPath[1] as PathKind)].has(id)));
   if (idPath?.[3] && !unknown) return NextResponse.next(); // a preview image or a story's map: no page policy
 
   const tiles = tileSettingFromEnv();
@@ -36,6 +44,12 @@ export async function proxy(request: NextRequest) {
   const response = unknown ? NextResponse.rewrite(new URL("/not-found-page", request.url), { status: 404 }) : NextResponse.next();
   response.headers.set("Content-Security-Policy", policy);
   return response;
+}
+
+/** An /api/studio/... request where the studio is off: the API's 404 error shape. */
+function studioApiOff(): NextResponse {
+  const message = "the studio is off: build and start with DATELINE_STUDIO=on (npm run studio)";
+  return NextResponse.json({ error: { code: "not_found", message } }, { status: 404 });
 }
 
 type PathKind = "places" | "events" | "stories" | "embed";
@@ -64,5 +78,7 @@ export const config = {
         { type: "header", key: "purpose", value: "prefetch" },
       ],
     },
+    // The studio's API, so that it is a 404 where the studio is off (the rest of /api/ is not proxied).
+    "/api/studio/:path*",
   ],
 };

@@ -82,12 +82,17 @@ export const placesFileSchema = z.object({
 export const actorSchema = z.object({
   id: idSchema,
   name: z.string().min(1),
-  /** Other names the actor goes by in imported data ("Military Forces of Russia (2000-)"): an import matches them. */
-  aliases: z.array(z.string().min(1)).optional(),
   /** Two letters drawn on markers and chips, so colour is never the only cue. */
   abbreviation: z.string().regex(/^[A-Z]{2}$/),
   color: z.string().regex(/^#[0-9a-f]{6}$/, "must be a #rrggbb colour"),
   description: z.string().min(1),
+  /**
+   * Other names the actor goes by: how an article names it, for the studio's proposals (its
+   * people, its seat, its demonym: "Putin", "the Kremlin", "Russian"; matched case-sensitively
+   * when capitalised), and its names in imported data ("Military Forces of Russia (2000-)"), which
+   * an import matches.
+   */
+  aliases: z.array(z.string().min(1)).optional(),
 });
 
 export const actorsFileSchema = z.object({ actors: z.array(z.unknown()) });
@@ -178,5 +183,10 @@ export type StoryEvent = z.infer<typeof eventSchema>;
 export type ContextEvent = z.infer<typeof contextEventSchema> & { quote?: undefined };
 /** An event of either layer: the article's (with a quote) or the context's (without). */
 export type AnyEvent = StoryEvent | ContextEvent;
+
+/** Whether an event is the article's own, with its quote (of any type built on AnyEvent). */
+export function isArticleEvent<E extends AnyEvent>(event: E): event is Extract<E, { quote: object }> {
+  return event.quote !== undefined;
+}
 export type ActorRole = (typeof actorRoles)[number];
 export type PlaceRole = (typeof placeRoles)[number];

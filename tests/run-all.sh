@@ -27,8 +27,13 @@ step "lint" npx eslint .
 step "format" npx prettier --check .
 step "typecheck" npx tsc --noEmit
 step "validate data" npx tsx geo/cli/validate.ts
+# The studio's gazetteer (geo/draft/generated/, not in git), from the installed packages: the unit
+# tests and every build below read it. `npm run build` makes it too.
+step "gazetteer" npx tsx geo/draft/cli/build-gazetteer.ts
 step "unit tests" npx vitest run --reporter=default --reporter=json --outputFile=test-results/unit.json
 step "audit" bash tests/audit.sh
+# The studio's proposals scored on the annotated set: figures to read, never a failure of their own.
+step "eval draft" npx tsx geo/draft/cli/eval.ts
 
 # A second copy of the site built from tests/fixtures/hostile (markup and script in every text
 # field) into .next-hostile, for the "hostile" Playwright project. Built before the real one, so
@@ -50,6 +55,15 @@ build_stories() {
 }
 rm -rf .next-stories
 step "build with two stories" build_stories
+# The studio (DATELINE_STUDIO=on) in its own build; tests/browser/studio.spec.ts saves a story with it
+# into a copy of a fixture folder, then builds the public site from that copy (.next-studio-public).
+# (The studio's server reads the gazetteer made by the "gazetteer" step above.)
+build_studio() {
+  DATELINE_STUDIO=on DATELINE_DIST_DIR=.next-studio npx next build &&
+    DATELINE_DIST_DIR=.next-studio npx tsx app/_server/cli/hash-pages.ts
+}
+rm -rf .next-studio .next-studio-public
+step "build with the studio" build_studio
 # next build, then the hashes of each prerendered page's inline scripts for its CSP (as npm run build does).
 build_site() {
   npx next build && npx tsx app/_server/cli/hash-pages.ts

@@ -42,3 +42,16 @@ export function isDev(env: Record<string, string | undefined> = process.env): bo
 export function studioEnabled(env: Record<string, string | undefined> = process.env): boolean {
   return env.DATELINE_STUDIO === "on";
 }
+
+/**
+ * Whether this build has the studio: next.config.js writes `DATELINE_STUDIO_BUILD` into the build
+ * (its `env`), from `DATELINE_STUDIO` at build time. A literal `process.env.X`, so it is inlined.
+ */
+export function studioBuilt(): boolean {
+  return process.env.DATELINE_STUDIO_BUILD === "on";
+}
+
+/** The studio answers only when it was built in and the server was started with it on (contract). */
+export function studioServed(env: Record<string, string | undefined> = process.env): boolean {
+  return studioBuilt() && studioEnabled(env);
+}

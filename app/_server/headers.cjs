@@ -56,6 +56,15 @@ const CACHE_CONTROL = {
 };
 
 /**
+ * The studio (/studio and /api/studio/..., only where DATELINE_STUDIO=on) shows and writes the
+ * newsroom's unpublished drafts: no cache, shared or private, may keep any of it.
+ */
+const STUDIO_CACHE_CONTROL = "no-store";
+
+/** The studio's addresses, as a header rule's source. */
+const STUDIO_SOURCES = ["/studio", "/studio/:path*", "/api/studio", "/api/studio/:path*"];
+
+/**
  * A page's Content-Security-Policy: scripts only from the app's own files and the inline scripts
  * whose sha256 the build recorded for that page (no nonce, so the page is the same bytes for every
  * request and a shared cache may serve it); images from the app, `data:`/`blob:` and the tile
@@ -114,7 +123,18 @@ function headerRules() {
     },
     { source: "/:kind(places|events)/:id/opengraph-image", headers: [...locked, ...pairs({ "Cache-Control": CACHE_CONTROL.image })] },
     { source: "/stories/:id/map.svg", headers: [...locked, ...pairs({ "Cache-Control": CACHE_CONTROL.image })] },
+    // Last, so that it wins over the page and API rules above.
+    ...STUDIO_SOURCES.map((source) => ({ source, headers: pairs({ "Cache-Control": STUDIO_CACHE_CONTROL }) })),
   ];
 }
 
-module.exports = { SECURITY_HEADERS, FRAME_HEADERS, EMBED_PATH, NON_PAGE_CSP, CACHE_CONTROL, pagePolicy, headerRules };
+module.exports = {
+  SECURITY_HEADERS,
+  FRAME_HEADERS,
+  EMBED_PATH,
+  NON_PAGE_CSP,
+  CACHE_CONTROL,
+  STUDIO_CACHE_CONTROL,
+  pagePolicy,
+  headerRules,
+};

@@ -3,7 +3,9 @@ export declare const SECURITY_HEADERS: Readonly<Record<string, string>>;
 export declare const FRAME_HEADERS: Readonly<Record<string, string>>;
 export declare const EMBED_PATH: RegExp;
 export declare const NON_PAGE_CSP: string;
+export declare const STUDIO_CACHE_CONTROL: string;
 export declare const CACHE_CONTROL: Readonly<{ page: string; image: string; api: string }>;
+export declare const STUDIO_CACHE_CONTROL: string;
 export interface PagePolicyOptions {
   /** CSP sources such as `'sha256-…'`, for the page's inline scripts. */
   scriptHashes: readonly string[];

@@ -7,7 +7,15 @@ import { createRequire } from "node:module";
 import { describe, expect, it } from "vitest";
 import { cspHash, inlineHashes } from "@/app/_server/csp-hashes";
 import { routeOfHtmlFile } from "@/app/_server/csp-manifest";
-import { CACHE_CONTROL, EMBED_PATH, NON_PAGE_CSP, SECURITY_HEADERS, headerRules, pagePolicy } from "@/app/_server/headers.cjs";
+import {
+  CACHE_CONTROL,
+  EMBED_PATH,
+  NON_PAGE_CSP,
+  SECURITY_HEADERS,
+  STUDIO_CACHE_CONTROL,
+  headerRules,
+  pagePolicy,
+} from "@/app/_server/headers.cjs";
 
 /** A policy as directive name to its list of sources. */
 function directives(policy: string): Map<string, string[]> {
@@ -128,6 +136,13 @@ describe("next.config.js headers", () => {
     expect((await headersFor("/api/places"))["Cache-Control"]).toBe(CACHE_CONTROL.api);
     expect((await headersFor("/_next/static/chunks/a.js"))["Cache-Control"]).toBeUndefined();
     for (const value of Object.values(CACHE_CONTROL)) expect(value).toMatch(/public.*s-maxage=\d+.*stale-while-revalidate=\d+/);
+  });
+
+  it("lets nobody keep the studio's drafts, and locks them down like other API answers", async () => {
+    const sent = await headersFor("/api/studio/draft");
+    expect(sent["Cache-Control"]).toBe(STUDIO_CACHE_CONTROL);
+    expect(STUDIO_CACHE_CONTROL).toBe("no-store");
+    expect(sent["Content-Security-Policy"]).toBe(NON_PAGE_CSP);
   });
 
   it("has the headers the issue asks for", () => {
