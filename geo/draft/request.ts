@@ -1,6 +1,6 @@
 /**
  * `POST /api/studio/draft` as plain data: the request body in, status and JSON out, so that the
- * checks are tested without a server. The route (app/api/studio/draft/route.ts) copies the answer.
+ * checks are tested without a server. The route (app/api/studio/draft/route.studio.ts) copies the answer.
  */
 import { isIsoDay } from "../dates";
 import type { Gazetteer } from "./gazetteer";

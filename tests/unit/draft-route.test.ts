@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { GET, POST } from "@/app/api/studio/draft/route";
+import { GET, POST } from "@/app/api/studio/draft/route.studio";
 import { MAX_TEXT_LENGTH } from "@/geo/draft/request";
 import { testGazetteer } from "./draft-helpers";
 

@@ -1,6 +1,6 @@
 import { studioEnabled } from "@/app/_server/env";
+import { currentDataset } from "@/app/_server/studio";
 import { draftAnswer, MAX_TEXT_LENGTH } from "@/geo/draft/request";
-import { loadDataset } from "@/geo/load";
 
 // Each request is its own draft: never prerendered, never cached (app/_server/headers.cjs).
 export const dynamic = "force-dynamic";
@@ -57,7 +57,8 @@ export async function POST(request: Request): Promise<Response> {
   }
   if (raw === undefined) return tooLong();
   try {
-    const answer = draftAnswer(raw, loadDataset());
+    // The data folder as it is now: the studio writes new places and actors into it.
+    const answer = draftAnswer(raw, currentDataset());
     return json(answer.status, answer.body);
   } catch (error) {
     console.error("POST /api/studio/draft failed:", error);
