@@ -19,7 +19,7 @@ export function ProblemsPanel({ validation, current }: { validation: Validation;
             ? `Could not check: ${error}`
             : problems.length === 0
               ? "No problems: ready to save."
-              : `${problems.length} problem(s) to fix before saving:`}
+              : `${problems.length === 1 ? "1 problem" : `${problems.length} problems`} to fix before saving:`}
       </p>
       {problems.length > 0 && (
         <ul className="studio-problem-list">
