@@ -1,0 +1,136 @@
+/**
+ * A large story's events as one compact data file (`/stories/<id>/events.json`), fetched once by
+ * the page and joined in the browser, so that the page's HTML stays the size of a small story's.
+ *
+ * Compact JSON rather than GeoJSON or FlatGeobuf: a place's point is written once, not once per
+ * event as a feature would repeat it; citations (ten thousand rows of one source) are written once
+ * and referred to by index; a quote is its offsets only, since its words are the article's, which
+ * the page already holds. FlatGeobuf's strength, reading the features inside a box as they stream
+ * in, is not what the page needs: it filters every event by actor and date, so it takes them all at
+ * once, and FlatGeobuf would repeat each place's point per event and flatten the nested actors.
+ */
+import { z } from "zod";
+import {
+  actorRoles,
+  citationSchema,
+  placeFeatureSchema,
+  placeRoles,
+  type Citation,
+  type PlaceFeature,
+  type Provenance,
+  type StoryEvent,
+} from "./schema";
+
+export const EVENTS_FILE_FORMAT = "dateline-events/1";
+
+/** Where a fact comes from: -1 for the article, else an index into `citations`. */
+type CompactProvenance = number;
+
+/** One event: [id, title, summary, date, actors, places, [quoteStart, quoteEnd], provenance, dateProvenance?]. */
+export type CompactEvent = [
+  id: string,
+  title: string,
+  summary: string,
+  date: string,
+  actors: [actor: string, role: StoryEvent["actors"][number]["role"]][],
+  places: [place: string, role: StoryEvent["places"][number]["role"], provenance: CompactProvenance][],
+  quote: [start: number, end: number],
+  provenance: CompactProvenance,
+  dateProvenance?: CompactProvenance,
+];
+
+export interface EventsFile {
+  format: typeof EVENTS_FILE_FORMAT;
+  story: string;
+  /** Every place the story's events name. */
+  places: PlaceFeature[];
+  citations: Citation[];
+  events: CompactEvent[];
+}
+
+/** The data file for one story's events and the places they name. */
+export function encodeEventsFile(story: string, events: readonly StoryEvent[], places: readonly PlaceFeature[]): EventsFile {
+  const citations: Citation[] = [];
+  const citationIndex = new Map<string, number>();
+  const provenance = (p: Provenance): CompactProvenance => {
+    if (p.kind === "article") return -1;
+    const key = JSON.stringify([p.citation.title, p.citation.publisher, p.citation.url]);
+    let index = citationIndex.get(key);
+    if (index === undefined) {
+      index = citations.push({ title: p.citation.title, publisher: p.citation.publisher, url: p.citation.url }) - 1;
+      citationIndex.set(key, index);
+    }
+    return index;
+  };
+  const compact = events.map((e): CompactEvent => {
+    const row: CompactEvent = [
+      e.id,
+      e.title,
+      e.summary,
+      e.date,
+      e.actors.map((a) => [a.actor, a.role]),
+      e.places.map((p) => [p.place, p.role, provenance(p.provenance)]),
+      [e.quote.start, e.quote.end],
+      provenance(e.provenance),
+    ];
+    if (e.dateProvenance) row.push(provenance(e.dateProvenance));
+    return row;
+  });
+  return { format: EVENTS_FILE_FORMAT, story, places: [...places], citations, events: compact };
+}
+
+const provenanceIndex = z.int().min(-1);
+const compactEventSchema = z.tuple(
+  [
+    z.string(),
+    z.string(),
+    z.string(),
+    z.string(),
+    z.array(z.tuple([z.string(), z.enum(actorRoles)])),
+    z.array(z.tuple([z.string(), z.enum(placeRoles), provenanceIndex])),
+    z.tuple([z.int().nonnegative(), z.int().nonnegative()]),
+    provenanceIndex,
+  ],
+  provenanceIndex,
+);
+const eventsFileSchema = z.object({
+  format: z.literal(EVENTS_FILE_FORMAT),
+  story: z.string(),
+  places: z.array(placeFeatureSchema),
+  citations: z.array(citationSchema),
+  events: z.array(compactEventSchema),
+});
+
+/**
+ * The story's events and places back from a data file; `text` is the article the quotes point into.
+ * Throws naming the first problem (the file is this site's own, so a problem is a bug or a stale cache).
+ */
+export function decodeEventsFile(input: unknown, text: string): { story: string; events: StoryEvent[]; places: PlaceFeature[] } {
+  const parsed = eventsFileSchema.safeParse(input);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`events file: ${issue ? `${issue.path.join(".")}: ${issue.message}` : "not a Dateline events file"}`);
+  }
+  const { citations } = parsed.data;
+  const provenance = (index: number, where: string): Provenance => {
+    if (index === -1) return { kind: "article" };
+    const citation = citations[index];
+    if (!citation) throw new Error(`events file: ${where} names citation ${index}, but there are ${citations.length}`);
+    return { kind: "context", citation };
+  };
+  const events = parsed.data.events.map(([id, title, summary, date, actors, places, [start, end], prov, dateProv]): StoryEvent => {
+    const event: StoryEvent = {
+      id,
+      title,
+      summary,
+      date,
+      actors: actors.map(([actor, role]) => ({ actor, role })),
+      places: places.map(([place, role, p]) => ({ place, role, provenance: provenance(p, `event "${id}" place "${place}"`) })),
+      quote: { start, end, text: text.slice(start, end) },
+      provenance: provenance(prov, `event "${id}"`),
+    };
+    if (dateProv !== undefined) event.dateProvenance = provenance(dateProv, `event "${id}" date`);
+    return event;
+  });
+  return { story: parsed.data.story, events, places: parsed.data.places };
+}
