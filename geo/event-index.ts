@@ -28,15 +28,24 @@ const indexes = new WeakMap<readonly EventFeature[], EventIndex>();
 export function indexEvents(features: readonly EventFeature[]): EventIndex {
   const known = indexes.get(features);
   if (known) return known;
-  const sorted = [...features].sort(compareChronologically);
+  const days = new Map<string, number>();
+  const day = (iso: string) => {
+    let n = days.get(iso);
+    if (n === undefined) days.set(iso, (n = dayNumber(iso)));
+    return n;
+  };
+  // compareChronologically's order, on numbers: ISO days compare as their day numbers do.
+  const startOf = features.map((f) => day(f.properties.start));
+  const endOf = features.map((f) => day(f.properties.end));
+  const order = features.map((_, i) => i);
+  order.sort((a, b) => startOf[a]! - startOf[b]! || endOf[a]! - endOf[b]! || compareChronologically(features[a]!, features[b]!));
+  const sorted = order.map((i) => features[i]!);
   const words = Math.ceil(sorted.length / 32);
-  const start = new Int32Array(sorted.length);
-  const end = new Int32Array(sorted.length);
+  const start = Int32Array.from(order, (i) => startOf[i]!);
+  const end = Int32Array.from(order, (i) => endOf[i]!);
   const actorBits = new Map<string, Uint32Array>();
   const eventsByActor = new Map<string, Set<string>>();
   sorted.forEach((feature, i) => {
-    start[i] = dayNumber(feature.properties.start);
-    end[i] = dayNumber(feature.properties.end);
     for (const actor of feature.properties.actors) {
       let bits = actorBits.get(actor);
       if (!bits) actorBits.set(actor, (bits = new Uint32Array(words)));
