@@ -16,6 +16,10 @@ const STORIES_DIST_DIR = process.env.DATELINE_STORIES_DIST_DIR ?? ".next-stories
 /** nginx caching the app's server (tests/cache/nginx.mjs), where Debian's nginx is installed. */
 const CACHE_PORT = PORT + 3;
 const HAS_NGINX = ["/usr/sbin/nginx", "/usr/bin/nginx"].some((file) => existsSync(file));
+/** The server of a build from a generated story of 10,000 events (tests/browser/scale.spec.ts), its folder and data. */
+const SCALE_PORT = PORT + 4;
+const SCALE_DIST_DIR = process.env.DATELINE_SCALE_DIST_DIR ?? ".next-scale";
+const SCALE_DATA_DIR = process.env.DATELINE_SCALE_DATA_DIR ?? "test-results/scale-10000";
 /** The hostile-data build's folder. */
 const HOSTILE_DIST_DIR = process.env.DATELINE_HOSTILE_DIST_DIR ?? ".next-hostile";
 
@@ -38,13 +42,15 @@ export default defineConfig({
     trace: "off",
   },
   projects: [
-    { name: "app", testIgnore: ["**/hostile.spec.ts", "**/stories.spec.ts", "**/cache.spec.ts"] },
+    { name: "app", testIgnore: ["**/hostile.spec.ts", "**/stories.spec.ts", "**/cache.spec.ts", "**/scale.spec.ts"] },
     // The same server through nginx as a caching reverse proxy (tests/cache/nginx.mjs).
     { name: "cache", testMatch: "**/cache.spec.ts", use: { baseURL: `http://127.0.0.1:${CACHE_PORT}` } },
     // The site built from tests/fixtures/hostile (markup and script in every text field) into .next-hostile.
     { name: "hostile", testMatch: "**/hostile.spec.ts", use: { baseURL: `http://localhost:${HOSTILE_PORT}` } },
     // The site built from tests/fixtures/stories-two (two stories sharing places) into .next-stories.
     { name: "stories", testMatch: "**/stories.spec.ts", use: { baseURL: `http://localhost:${STORIES_PORT}` } },
+    // The site built from a generated story of 10,000 events (SCALE_DATA_DIR) into SCALE_DIST_DIR.
+    { name: "scale", testMatch: "**/scale.spec.ts", timeout: 60_000, use: { baseURL: `http://localhost:${SCALE_PORT}` } },
   ],
   webServer: [
     {
@@ -97,6 +103,23 @@ export default defineConfig({
               NEXT_TELEMETRY_DISABLED: "1",
               DATELINE_DIST_DIR: STORIES_DIST_DIR,
               DATELINE_DATA_DIR: "tests/fixtures/stories-two",
+            },
+          },
+        ]
+      : []),
+    // Likewise for the 10,000-event build; scale.spec.ts fails saying there is no large story without it.
+    ...(existsSync(`${SCALE_DIST_DIR}/BUILD_ID`)
+      ? [
+          {
+            command: `npx next start -p ${SCALE_PORT}`,
+            url: `http://localhost:${SCALE_PORT}/api/places`,
+            reuseExistingServer: false,
+            timeout: 60_000,
+            env: {
+              DATELINE_TILES: "off",
+              NEXT_TELEMETRY_DISABLED: "1",
+              DATELINE_DIST_DIR: SCALE_DIST_DIR,
+              DATELINE_DATA_DIR: SCALE_DATA_DIR,
             },
           },
         ]

@@ -109,3 +109,19 @@ export function filterIndex(index: EventIndex, { actors, from, to }: IndexFilter
   }
   return result;
 }
+
+const lastByActors = new WeakMap<EventIndex, { key: string; features: EventFeature[] }>();
+
+/**
+ * The features of these actors, as `filterIndex` gives them, the same array as last time when the
+ * actors are the same: what depends on the actor filter alone (the timeline's histogram) is then
+ * not recounted when only the dates change.
+ */
+export function filterByActors(index: EventIndex, actors: readonly string[] | undefined): EventFeature[] {
+  const key = (actors ?? []).join(",");
+  const last = lastByActors.get(index);
+  if (last?.key === key) return last.features;
+  const features = filterIndex(index, { actors });
+  lastByActors.set(index, { key, features });
+  return features;
+}

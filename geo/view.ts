@@ -5,7 +5,7 @@
  * the markers and the list can never disagree. Pure: no React, no Leaflet.
  */
 import type { BBox } from "geojson";
-import { filterIndex, indexEvents } from "./event-index";
+import { filterByActors, filterIndex, indexEvents } from "./event-index";
 import { groupByPlace, type PlaceGroup } from "./group";
 import type { EventFeature } from "./join";
 import type { PlaceFeature } from "./schema";
@@ -80,7 +80,7 @@ export function focusOf(features: readonly EventFeature[], state: Pick<ViewState
  */
 export function deriveView(bundle: { features: readonly EventFeature[]; places: readonly PlaceFeature[] }, state: ViewState): StoryView {
   const index = indexEvents(bundle.features);
-  const byActor = filterIndex(index, { actors: state.actors });
+  const byActor = filterByActors(index, state.actors);
   const visible = filterIndex(index, state);
   const groups = groupByPlace(visible);
   const groupsByPlace = new Map(groups.map((g) => [g.placeId, g]));
