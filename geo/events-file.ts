@@ -15,10 +15,10 @@ import {
   citationSchema,
   placeFeatureSchema,
   placeRoles,
+  type AnyEvent,
   type Citation,
   type PlaceFeature,
   type Provenance,
-  type StoryEvent,
 } from "./schema";
 
 export const EVENTS_FILE_FORMAT = "dateline-events/1";
@@ -26,15 +26,18 @@ export const EVENTS_FILE_FORMAT = "dateline-events/1";
 /** Where a fact comes from: -1 for the article, else an index into `citations`. */
 type CompactProvenance = number;
 
-/** One event: [id, title, summary, date, actors, places, [quoteStart, quoteEnd], provenance, dateProvenance?]. */
+/**
+ * One event: [id, title, summary, date, actors, places, [quoteStart, quoteEnd] or null for an event
+ * of the context layer (which has no words in the article), provenance, dateProvenance?].
+ */
 export type CompactEvent = [
   id: string,
   title: string,
   summary: string,
   date: string,
-  actors: [actor: string, role: StoryEvent["actors"][number]["role"]][],
-  places: [place: string, role: StoryEvent["places"][number]["role"], provenance: CompactProvenance][],
-  quote: [start: number, end: number],
+  actors: [actor: string, role: AnyEvent["actors"][number]["role"]][],
+  places: [place: string, role: AnyEvent["places"][number]["role"], provenance: CompactProvenance][],
+  quote: [start: number, end: number] | null,
   provenance: CompactProvenance,
   dateProvenance?: CompactProvenance,
 ];
@@ -49,7 +52,7 @@ export interface EventsFile {
 }
 
 /** The data file for one story's events and the places they name. */
-export function encodeEventsFile(story: string, events: readonly StoryEvent[], places: readonly PlaceFeature[]): EventsFile {
+export function encodeEventsFile(story: string, events: readonly AnyEvent[], places: readonly PlaceFeature[]): EventsFile {
   const citations: Citation[] = [];
   const citationIndex = new Map<string, number>();
   const provenance = (p: Provenance): CompactProvenance => {
@@ -70,7 +73,7 @@ export function encodeEventsFile(story: string, events: readonly StoryEvent[], p
       e.date,
       e.actors.map((a) => [a.actor, a.role]),
       e.places.map((p) => [p.place, p.role, provenance(p.provenance)]),
-      [e.quote.start, e.quote.end],
+      e.quote ? [e.quote.start, e.quote.end] : null,
       provenance(e.provenance),
     ];
     if (e.dateProvenance) row.push(provenance(e.dateProvenance));
@@ -107,14 +110,8 @@ function compactEventProblem(row: unknown): string | undefined {
   if (!Array.isArray(places) || !places.every((p) => isPair(p, isString, (r) => PLACE_ROLES.has(r as string), isIndex))) {
     return "places must be [place, role, provenance] triples";
   }
-  if (
-    !isPair(
-      quote,
-      (n) => Number.isInteger(n) && (n as number) >= 0,
-      (n) => Number.isInteger(n) && (n as number) >= 0,
-    )
-  )
-    return "quote must be [start, end]";
+  const offset = (n: unknown) => Number.isInteger(n) && (n as number) >= 0;
+  if (quote !== null && !isPair(quote, offset, offset)) return "quote must be [start, end] or null";
   if (!isIndex(provenance) || (dateProvenance !== undefined && !isIndex(dateProvenance)))
     return "provenance must be -1 or a citation's index";
   return undefined;
@@ -124,7 +121,7 @@ function compactEventProblem(row: unknown): string | undefined {
  * The story's events and places back from a data file; `text` is the article the quotes point into.
  * Throws naming the first problem (the file is this site's own, so a problem is a bug or a stale cache).
  */
-export function decodeEventsFile(input: unknown, text: string): { story: string; events: StoryEvent[]; places: PlaceFeature[] } {
+export function decodeEventsFile(input: unknown, text: string): { story: string; events: AnyEvent[]; places: PlaceFeature[] } {
   const parsed = envelopeSchema.safeParse(input);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -142,19 +139,20 @@ export function decodeEventsFile(input: unknown, text: string): { story: string;
     if (!citation) throw new Error(`events file: ${where} names citation ${index}, but there are ${citations.length}`);
     return { kind: "context", citation };
   };
-  const events = rows.map(([id, title, summary, date, actors, places, [start, end], prov, dateProv]): StoryEvent => {
-    const event: StoryEvent = {
+  const events = rows.map(([id, title, summary, date, actors, places, quote, prov, dateProv]): AnyEvent => {
+    const common = {
       id,
       title,
       summary,
       date,
       actors: actors.map(([actor, role]) => ({ actor, role })),
       places: places.map(([place, role, p]) => ({ place, role, provenance: provenance(p, `event "${id}" place "${place}"`) })),
-      quote: { start, end, text: text.slice(start, end) },
-      provenance: provenance(prov, `event "${id}"`),
+      ...(dateProv !== undefined && { dateProvenance: provenance(dateProv, `event "${id}" date`) }),
     };
-    if (dateProv !== undefined) event.dateProvenance = provenance(dateProv, `event "${id}" date`);
-    return event;
+    const source = provenance(prov, `event "${id}"`);
+    if (quote) return { ...common, quote: { start: quote[0], end: quote[1], text: text.slice(quote[0], quote[1]) }, provenance: source };
+    if (source.kind !== "context") throw new Error(`events file: event "${id}" has no quote, so it must cite where it comes from`);
+    return { ...common, provenance: source };
   });
   return { story: parsed.data.story, events, places: parsed.data.places };
 }

@@ -92,7 +92,7 @@ export function csvRows(features: readonly EventFeature[], context: ExportContex
       geo_precision: geoPrecision(context.places.find((place) => place.id === p.placeId)),
       notes: p.summary,
       source: context.sources.get(p.story) ?? p.story,
-      quote: p.quote,
+      quote: p.quote ?? "",
       provenance: context_.length === 0 ? "article" : `context: ${context_.join("; ")}`,
       date: p.date,
       date_end: p.end,

@@ -4,7 +4,7 @@
  */
 import type { Feature, FeatureCollection, Point } from "geojson";
 import { dateSpan, datePrecision } from "./dates";
-import type { ActorRole, PlaceFeature, PlaceRole, Provenance, StoryEvent } from "./schema";
+import type { ActorRole, AnyEvent, PlaceFeature, PlaceRole, Provenance } from "./schema";
 
 export interface EventProperties {
   eventId: string;
@@ -27,10 +27,13 @@ export interface EventProperties {
   /** Actor ids, as the contract asks; `actorRoles` says what each did. */
   actors: string[];
   actorRoles: { actor: string; role: ActorRole }[];
-  /** The article's own words, and where they are in its text. */
-  quote: string;
-  quoteStart: number;
-  quoteEnd: number;
+  /**
+   * The article's own words, and where they are in its text. Absent for an event of the story's
+   * context layer (an imported record), which the article does not mention.
+   */
+  quote?: string;
+  quoteStart?: number;
+  quoteEnd?: number;
   provenance: Provenance;
 }
 
@@ -44,8 +47,8 @@ export function eventFeatureId(eventId: string, placeId: string): string {
   return `${eventId}@${placeId}`;
 }
 
-/** The joinable part of an event; `story` is optional so a bare StoryEvent joins too. */
-export type JoinableEvent = StoryEvent & { story?: string };
+/** The joinable part of an event of either layer; `story` is optional so a bare event joins too. */
+export type JoinableEvent = AnyEvent & { story?: string };
 
 /**
  * One feature per (event, place), in the events' order. Pairs whose place is unknown are skipped:
@@ -61,6 +64,7 @@ export function joinEvents(events: readonly JoinableEvent[], places: readonly Pl
     if (!date) dates.set(event.date, (date = { span: dateSpan(event.date), precision: datePrecision(event.date) }));
     const { span, precision } = date;
     if (!span || !precision) continue;
+    const quote = event.quote ? { quote: event.quote.text, quoteStart: event.quote.start, quoteEnd: event.quote.end } : {};
     for (const link of event.places) {
       const place = placesById.get(link.place);
       if (!place) continue;
@@ -84,9 +88,7 @@ export function joinEvents(events: readonly JoinableEvent[], places: readonly Pl
           dateProvenance: event.dateProvenance ?? event.provenance,
           actors: event.actors.map((a) => a.actor),
           actorRoles: event.actors.map((a) => ({ ...a })),
-          quote: event.quote.text,
-          quoteStart: event.quote.start,
-          quoteEnd: event.quote.end,
+          ...quote,
           provenance: event.provenance,
         },
       });
@@ -97,12 +99,15 @@ export function joinEvents(events: readonly JoinableEvent[], places: readonly Pl
 
 /**
  * Orders features by when they happened: start day, then end day, then the order the article
- * tells them in (where their quotes are), then id, so ties are stable.
+ * tells them in (where their quotes are; context events, which have none, after), then id, so
+ * ties are stable.
  */
 export function compareChronologically(a: EventFeature, b: EventFeature): number {
   const pa = a.properties;
   const pb = b.properties;
   // Plain code-unit order, not localeCompare: server and browser must agree whatever their locale.
   const order = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
-  return order(pa.start, pb.start) || order(pa.end, pb.end) || pa.quoteStart - pb.quoteStart || order(a.id, b.id);
+  return (
+    order(pa.start, pb.start) || order(pa.end, pb.end) || (pa.quoteStart ?? Infinity) - (pb.quoteStart ?? Infinity) || order(a.id, b.id)
+  );
 }

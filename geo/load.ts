@@ -102,7 +102,8 @@ export function knownPathIds(): { places: Set<string>; events: Set<string>; stor
   const json = (file: { json: unknown }, key: string) => (file.json as Record<string, unknown> | undefined)?.[key];
   pathIds = {
     places: new Set(ids(json(raw.places, "features"))),
-    events: new Set(raw.stories.flatMap((story) => ids(json(story.events, "events")))),
+    // Both layers of a story have share pages: the article's events and the context layer's.
+    events: new Set(raw.stories.flatMap((story) => [...ids(json(story.events, "events")), ...ids(json(story.events, "context"))])),
     stories: new Set(ids(raw.stories.map((story) => story.story.json))),
   };
   return pathIds;

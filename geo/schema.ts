@@ -82,6 +82,8 @@ export const placesFileSchema = z.object({
 export const actorSchema = z.object({
   id: idSchema,
   name: z.string().min(1),
+  /** Other names the actor goes by in imported data ("Military Forces of Russia (2000-)"): an import matches them. */
+  aliases: z.array(z.string().min(1)).optional(),
   /** Two letters drawn on markers and chips, so colour is never the only cue. */
   abbreviation: z.string().regex(/^[A-Z]{2}$/),
   color: z.string().regex(/^#[0-9a-f]{6}$/, "must be a #rrggbb colour"),
@@ -146,7 +148,23 @@ export const eventSchema = z.object({
   provenance: provenanceSchema,
 });
 
-export const eventsFileSchema = z.object({ story: idSchema, events: z.array(z.unknown()) });
+/**
+ * An event of a story's context layer: the wider record behind the article (an ACLED export, say,
+ * brought in by `npm run import`). It has no words in the article, so no quote; it always says
+ * where it comes from, its citation naming the source row.
+ */
+export const contextEventSchema = eventSchema.omit({ quote: true, provenance: true }).extend({
+  provenance: z.object({
+    kind: z.literal("context", 'must be "context": an event of the context layer comes from outside the article'),
+    citation: citationSchema,
+  }),
+});
+
+/**
+ * A story's events file: the article's events, and optionally its context layer, kept apart so
+ * that an import rewrites the layer and never touches what an editor wrote.
+ */
+export const eventsFileSchema = z.object({ story: idSchema, events: z.array(z.unknown()), context: z.array(z.unknown()).optional() });
 
 export type Citation = z.infer<typeof citationSchema>;
 export type Provenance = z.infer<typeof provenanceSchema>;
@@ -156,5 +174,9 @@ export type PlaceOutline = z.infer<typeof outlineSchema>;
 export type Actor = z.infer<typeof actorSchema>;
 export type Story = z.infer<typeof storySchema>;
 export type StoryEvent = z.infer<typeof eventSchema>;
+/** `quote?: undefined` lets code read `event.quote` of either layer and find none here. */
+export type ContextEvent = z.infer<typeof contextEventSchema> & { quote?: undefined };
+/** An event of either layer: the article's (with a quote) or the context's (without). */
+export type AnyEvent = StoryEvent | ContextEvent;
 export type ActorRole = (typeof actorRoles)[number];
 export type PlaceRole = (typeof placeRoles)[number];

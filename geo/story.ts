@@ -99,7 +99,8 @@ export function eventsFilePath(storyId: string): string {
 export function pageBundle(dataset: Dataset, story: Story): StoryBundle {
   const full = storyBundle(dataset, story);
   if (full.features.length <= INLINE_FEATURE_LIMIT) return full;
-  const features = full.features.filter((f) => f.properties.provenance.kind === "article");
+  // The article's own events are those with words in it; the context layer's have none.
+  const features = full.features.filter((f) => f.properties.quote !== undefined);
   const placeIds = new Set(features.map((f) => f.properties.placeId));
   return {
     story,

@@ -12,15 +12,16 @@ import { didYouMean, showValue, type Problem } from "./problems";
 import {
   actorSchema,
   actorsFileSchema,
+  contextEventSchema,
   eventSchema,
   eventsFileSchema,
   placeFeatureSchema,
   placesFileSchema,
   storySchema,
   type Actor,
+  type AnyEvent,
   type PlaceFeature,
   type Story,
-  type StoryEvent,
 } from "./schema";
 
 /** A data file as read from disk: its path (for messages) and its parsed JSON. */
@@ -40,10 +41,8 @@ export interface RawDataset {
   stories: { story: RawFile; events: RawFile }[];
 }
 
-/** An event with the story it belongs to. */
-export interface DatasetEvent extends StoryEvent {
-  story: string;
-}
+/** An event of either layer with the story it belongs to; context events have no `quote`. */
+export type DatasetEvent = AnyEvent & { story: string };
 
 export interface Dataset {
   places: PlaceFeature[];
@@ -217,11 +216,13 @@ function placeProblems(file: string, place: PlaceFeature, inCountry: CountryChec
 /** Ids a reference may name, and ids written in the data but rejected for problems of their own. */
 interface Known {
   valid: readonly string[];
+  /** `valid` as a set: a context layer of 10,000 events checks 20,000 references. */
+  validSet: ReadonlySet<string>;
   rejected: ReadonlySet<string>;
 }
 
 function referenceMessage(kind: string, id: string, known: Known): string | undefined {
-  if (known.valid.includes(id)) return undefined;
+  if (known.validSet.has(id)) return undefined;
   if (known.rejected.has(id)) return `this ${kind} was rejected: see its own problem above`;
   return `unknown ${kind}${didYouMean(id, known.valid)}`;
 }
@@ -231,7 +232,7 @@ function writtenIds(records: readonly unknown[]): string[] {
   return records.map((record) => valueAt(record, ["id"])).filter((id): id is string => typeof id === "string");
 }
 
-function eventProblems(file: string, event: StoryEvent, story: Story, places: Known, actors: Known): Problem[] {
+function eventProblems(file: string, event: AnyEvent, story: Story, places: Known, actors: Known): Problem[] {
   const record = `event "${event.id}"`;
   const problems: Problem[] = [];
   const references = [
@@ -244,6 +245,7 @@ function eventProblems(file: string, event: StoryEvent, story: Story, places: Kn
     seen.add(`${kind}:${id}`);
     if (message) problems.push({ file, record, field, value: showValue(id), message });
   }
+  if (!event.quote) return problems;
   const { start, end, text } = event.quote;
   const atOffsets = story.text.slice(start, end);
   if (end > story.text.length || start >= end || atOffsets !== text) {
@@ -283,10 +285,10 @@ export function validateDataset(raw: RawDataset, inCountry: CountryCheck = isInC
 
   // Every id written in a file, not just those that passed the schema: a place rejected for a bad
   // latitude is "rejected", not "unknown", to the events that name it.
-  const knownOf = (valid: string[], records: readonly unknown[]): Known => ({
-    valid,
-    rejected: new Set(writtenIds(records).filter((id) => !valid.includes(id))),
-  });
+  const knownOf = (valid: string[], records: readonly unknown[]): Known => {
+    const validSet = new Set(valid);
+    return { valid, validSet, rejected: new Set(writtenIds(records).filter((id) => !validSet.has(id))) };
+  };
   const knownPlaces = knownOf(
     places.map((p) => p.id),
     placeRecords,
@@ -321,7 +323,11 @@ export function validateDataset(raw: RawDataset, inCountry: CountryCheck = isInC
       });
       continue;
     }
-    for (const event of parseRecords(files.events.file, "event", eventsFile.events, eventSchema, problems)) {
+    const storyEvents: AnyEvent[] = [
+      ...parseRecords(files.events.file, "event", eventsFile.events, eventSchema, problems),
+      ...parseRecords(files.events.file, "context event", eventsFile.context ?? [], contextEventSchema, problems),
+    ];
+    for (const event of storyEvents) {
       const found = eventProblems(files.events.file, event, story, knownPlaces, knownActors);
       const duplicate = duplicateProblem(files.events.file, "event", event.id, eventFiles, "event ids are unique across all stories");
       if (duplicate) found.push(duplicate);

@@ -1,14 +1,16 @@
 // Load test (issue 5): autocannon against the production server on loopback, a fixed number of
 // requests per route, 10 connections: /api/events rotating through mixed filters, then `/` (a
 // prerendered page), then a build asset of about `/`'s size from the same server, and `/` as a
-// ratio of that static file's requests/s (issue 9's goal: 0.8x or better). Prints requests/s and
+// ratio of that static file's requests/s (issue 9's goal: 0.8x or better). Then the same
+// /api/events paths from a bare node:http server returning the same bytes (tests/load/bare-server.mjs),
+// and /api/events as a ratio of it (issue 11's goal: 0.5x or better). Prints requests/s and
 // p50/p99 latency per route; fails on any error, timeout or non-2xx answer.
 //
 //   npm run loadtest          starts `next start` on a free port itself (the build must exist)
 //   DATELINE_LOAD_URL=http://localhost:3000 node tests/load/load.mjs    uses a running server
 // DATELINE_LOAD_REPORT names a JSON file for the figures (tests/run-all.sh counts it as one test).
 import { spawn } from "node:child_process";
-import { existsSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import net from "node:net";
 import os from "node:os";
@@ -78,20 +80,57 @@ async function startServer() {
   throw new Error(`next start on port ${port} did not answer within 60 s`);
 }
 
+/**
+ * Fetches each /api/events path's answer from Dateline and starts tests/load/bare-server.mjs
+ * serving exactly those bytes, in its own process, as the baseline for /api/events.
+ */
+async function startBareApi(url, paths) {
+  const dir = path.join("test-results", "load-bare");
+  mkdirSync(dir, { recursive: true });
+  const manifest = {};
+  for (const [i, p] of paths.entries()) {
+    const response = await fetch(`${url}${p}`);
+    const file = path.join(dir, `answer-${i}`);
+    writeFileSync(file, Buffer.from(await response.arrayBuffer()));
+    const headers = {};
+    for (const name of ["content-type", "content-disposition", "etag", "cache-control"]) {
+      const value = response.headers.get(name);
+      if (value !== null) headers[name] = value;
+    }
+    manifest[p] = { headers, file };
+  }
+  writeFileSync(path.join(dir, "manifest.json"), JSON.stringify(manifest));
+  const port = await freePort();
+  const child = spawn(process.execPath, ["tests/load/bare-server.mjs", String(port), path.join(dir, "manifest.json")], {
+    stdio: ["ignore", "pipe", "inherit"],
+    detached: true,
+  });
+  await new Promise((resolve, reject) => {
+    child.stdout.once("data", resolve);
+    child.once("exit", (code) => reject(new Error(`tests/load/bare-server.mjs exited (${code})`)));
+  });
+  return { url: `http://127.0.0.1:${port}`, stop: () => process.kill(-child.pid, "SIGTERM") };
+}
+
 const server = process.env.DATELINE_LOAD_URL ? { url: process.env.DATELINE_LOAD_URL.replace(/\/$/, ""), stop() {} } : await startServer();
 let failed = false;
 const figures = [];
+const stops = [];
 try {
   console.log(`Load test against ${server.url} on ${os.cpus().length} CPU(s), Node ${process.version}, ${new Date().toISOString()}`);
   const home = (await (await fetch(`${server.url}/`)).arrayBuffer()).byteLength;
   const asset = process.env.DATELINE_LOAD_STATIC ? { path: process.env.DATELINE_LOAD_STATIC, bytes: NaN } : staticFileLike(home);
   ROUTES.push({ name: "static file", amount: ROUTES[1].amount, paths: [asset.path] });
   console.log(`/ is ${home} bytes; the static file ${asset.path} is ${asset.bytes} bytes`);
+  const bare = await startBareApi(server.url, ROUTES[0].paths);
+  stops.push(bare.stop);
+  ROUTES.push({ name: "bare API", amount: ROUTES[0].amount, paths: ROUTES[0].paths, url: bare.url });
   for (const route of ROUTES) {
+    const url = route.url ?? server.url;
     // Warm up (first renders compile and fill caches), then measure.
-    for (const path of route.paths) await fetch(`${server.url}${path}`).then((r) => r.arrayBuffer());
+    for (const path of route.paths) await fetch(`${url}${path}`).then((r) => r.arrayBuffer());
     const result = await autocannon({
-      url: server.url,
+      url,
       connections: CONNECTIONS,
       amount: route.amount,
       requests: route.paths.map((path) => ({ method: "GET", path })),
@@ -110,7 +149,14 @@ try {
   }
   const [page, file] = ["/", "static file"].map((name) => figures.find((f) => f.route === name));
   if (page && file) console.log(`/ vs static file: ${(page.rps / file.rps).toFixed(2)}x the static file's requests/s`);
+  const [api, bareApi] = ["/api/events", "bare API"].map((name) => figures.find((f) => f.route === name));
+  if (api && bareApi) {
+    console.log(
+      `/api/events vs a bare node:http server returning the same bytes: ${(api.rps / bareApi.rps).toFixed(2)}x its requests/s (goal 0.5x)`,
+    );
+  }
 } finally {
+  for (const stop of stops) stop();
   server.stop();
 }
 if (process.env.DATELINE_LOAD_REPORT) writeFileSync(process.env.DATELINE_LOAD_REPORT, `${JSON.stringify({ failed, figures }, null, 2)}\n`);

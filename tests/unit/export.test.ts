@@ -307,7 +307,7 @@ describe("GET /api/events?format=csv", () => {
     const data = structuredClone(dataset);
     const event = data.events[0]!;
     Object.assign(event, { title: AWKWARD.title, summary: AWKWARD.summary });
-    event.quote.text = AWKWARD.quote;
+    event.quote!.text = AWKWARD.quote;
     const place = data.places.find((p) => p.id === event.places[0]!.place)!;
     place.properties.name = AWKWARD.placeName;
     data.stories[0]!.source = 'Wire, "supplied",\nverbatim';
@@ -323,7 +323,7 @@ describe("GET /api/events?format=csv", () => {
     const data = structuredClone(dataset);
     data.events.forEach((event, i) => {
       Object.assign(event, { title: formula(i, "title"), summary: formula(i + 1, "summary") });
-      event.quote.text = formula(i + 2, "quote");
+      event.quote!.text = formula(i + 2, "quote");
     });
     data.places.forEach((place, i) => {
       place.properties.name = formula(i + 3, "place");

@@ -39,7 +39,7 @@ describe("joinEvents", () => {
       placeId: "ain-al-asad",
       date: "2020-01-08",
       actors: ["iran", "usa"],
-      quote: event("iran-missiles-iraq-bases").quote.text,
+      quote: event("iran-missiles-iraq-bases").quote!.text,
     });
     expect(feature?.properties.title.length).toBeGreaterThan(0);
   });

@@ -133,7 +133,8 @@ describe("the fixture's second story", () => {
   it("quotes its text verbatim at each event's offsets", () => {
     const raw = JSON.parse(readFileSync(path.join(FIXTURE, "stories", "2021-03-03-rockets-hit-ain-al-asad", "story.json"), "utf8"));
     for (const event of dataset.events.filter((e) => e.story === SECOND)) {
-      expect(raw.text.slice(event.quote.start, event.quote.end)).toBe(event.quote.text);
+      const quote = event.quote!;
+      expect(raw.text.slice(quote.start, quote.end)).toBe(quote.text);
     }
   });
 });

@@ -478,6 +478,59 @@ describe("validateDataset, place outlines (Natural Earth admin-0 and admin-1)", 
   });
 });
 
+describe("validateDataset, a story's context layer", () => {
+  const citation = { title: "ACLED SYR1", publisher: "SOHR", url: "https://acleddata.com/data-export-tool/" };
+  const contextEvent = (change: Record<string, unknown> = {}) => ({
+    id: "acled-syr1",
+    title: "Battles in Damascus",
+    summary: "Clashes in Damascus.",
+    date: "2019-03-15",
+    actors: [{ actor: "syria", role: "belligerent" }],
+    places: [{ place: "damascus", role: "venue", provenance: { kind: "context", citation } }],
+    provenance: { kind: "context", citation },
+    ...change,
+  });
+  const withContext = (...events: unknown[]) =>
+    withEdit((d) => {
+      (d.eventsFile as { context?: unknown[] }).context = events;
+    });
+
+  it("keeps a context event, without a quote, with the story's other events", () => {
+    const { dataset, problems } = validateDataset(withContext(contextEvent()));
+    expect(problems).toEqual([]);
+    const added = dataset.events.find((e) => e.id === "acled-syr1");
+    expect(added).toMatchObject({ story: "putin-visits-syria-2020", provenance: { kind: "context", citation } });
+    expect(added?.quote).toBeUndefined();
+    expect(dataset.events).toHaveLength(goodEventIds.length + 1);
+  });
+
+  it("reports a context event that claims the article, an unknown place, and an id the article's events use", () => {
+    const { dataset, problems } = validateDataset(
+      withContext(
+        contextEvent({ id: "acled-a", provenance: { kind: "article" } }),
+        contextEvent({ id: "acled-b", places: [{ place: "damascos", role: "venue" }] }),
+        contextEvent({ id: "putin-visits-syria" }),
+      ),
+    );
+    expect(problems.map((p) => [p.record, p.field, p.value])).toEqual([
+      ['context event "acled-a"', "provenance.kind", '"article"'],
+      ['context event "acled-a"', "provenance.citation", "(missing)"],
+      ['event "acled-b"', "places.0.place", '"damascos"'],
+      ['event "putin-visits-syria"', "id", '"putin-visits-syria"'],
+    ]);
+    expect(problems[2]?.message).toMatch(/did you mean "damascus"/);
+    expect(dataset.events.map((e) => e.id)).toEqual(goodEventIds);
+  });
+
+  it("reports a context event put among the article's events, where a quote is required", () => {
+    const raw = withEdit((d) => {
+      (d.eventsFile.events as unknown[]).push(contextEvent());
+    });
+    const { problems } = validateDataset(raw);
+    expect(problems.map((p) => [p.record, p.field])).toEqual([['event "acled-syr1"', "quote"]]);
+  });
+});
+
 describe("validateDataset leaves its input alone", () => {
   it("does not mutate good or bad raw data", () => {
     const bad = withEdit((d) => {

@@ -1,13 +1,14 @@
 import type { NextRequest } from "next/server";
-import { eventsAnswer } from "@/app/_server/api";
-import { etagOf, matchesEtag } from "@/app/_server/etag";
+import { cachedEventsAnswer } from "@/app/_server/api";
+import { matchesEtag } from "@/app/_server/etag";
 import { loadDataset } from "@/geo/load";
 
-// Rendered per URL; a shared cache keeps each URL's answer (app/_server/headers.cjs) and revalidates by its ETag.
+// Rendered per URL, each distinct query once (app/_server/api.ts keeps its bytes and ETag); a
+// shared cache keeps each URL's answer (app/_server/headers.cjs) and revalidates by its ETag.
 export function GET(request: NextRequest) {
-  const answer = eventsAnswer(loadDataset(), request.nextUrl.searchParams);
+  const answer = cachedEventsAnswer(loadDataset(), request.nextUrl.searchParams);
   if (answer.status !== 200) return new Response(answer.body, { status: answer.status, headers: answer.headers });
-  const etag = etagOf(answer.body);
-  if (matchesEtag(request.headers.get("If-None-Match"), etag)) return new Response(null, { status: 304, headers: { ETag: etag } });
-  return new Response(answer.body, { status: 200, headers: { ...answer.headers, ETag: etag } });
+  if (matchesEtag(request.headers.get("If-None-Match"), answer.etag))
+    return new Response(null, { status: 304, headers: { ETag: answer.etag } });
+  return new Response(answer.body, { status: 200, headers: { ...answer.headers, ETag: answer.etag } });
 }

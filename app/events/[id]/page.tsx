@@ -4,7 +4,7 @@ import { SharePage } from "@/components/SharePage";
 import { loadDataset } from "@/geo/load";
 import { shareMetadata } from "@/app/_server/metadata";
 import { eventJsonLd, eventShare, jsonLdText } from "@/geo/share";
-import { findStory, storyBundle, storyPath } from "@/geo/story";
+import { findStory, storyPath } from "@/geo/story";
 import { tileSettingFromEnv } from "@/app/_server/env";
 
 type Params = Promise<{ id: string }>;
@@ -33,7 +33,6 @@ export default async function EventPage({ params }: { params: Params }) {
   const first = share?.features[0];
   const story = first && findStory(dataset, first.properties.story);
   if (!share || !first || !story) notFound();
-  const bundle = storyBundle(dataset, story);
   const path = storyPath(story);
   return (
     <SharePage
@@ -42,7 +41,8 @@ export default async function EventPage({ params }: { params: Params }) {
       intro={<p>{first.properties.summary}</p>}
       groups={[{ story, storyPath: path, mapHref: `${path}?event=${id}`, features: share.features }]}
       focusEvent={id}
-      map={{ places: bundle.places, features: bundle.features, focusPlace: first.properties.placeId, tiles: tileSettingFromEnv() }}
+      // Only the event's own features and places, not its story's: the page's size does not grow with the story.
+      map={{ places: share.places, features: share.features, focusPlace: first.properties.placeId, tiles: tileSettingFromEnv() }}
       actors={dataset.actors}
       fullMapHref={`${path}?event=${id}`}
       jsonLd={jsonLdText(eventJsonLd(share, `/events/${id}`))}

@@ -5,7 +5,7 @@ import { PLACE_KIND_LABELS } from "@/geo/labels";
 import { loadDataset } from "@/geo/load";
 import { shareMetadata } from "@/app/_server/metadata";
 import { formatCoordinates, jsonLdText, placeJsonLd, placeShare } from "@/geo/share";
-import { storiesMap, storyPath } from "@/geo/story";
+import { storyPath } from "@/geo/story";
 import { tileSettingFromEnv } from "@/app/_server/env";
 
 type Params = Promise<{ id: string }>;
@@ -39,10 +39,6 @@ export default async function PlacePage({ params }: { params: Params }) {
     mapHref: `${storyPath(story)}?place=${place.id}`,
     features,
   }));
-  const map = storiesMap(
-    dataset,
-    groups.map((g) => g.story.id),
-  );
   return (
     <SharePage
       kicker={`Place · ${PLACE_KIND_LABELS[place.properties.kind]} · ${place.properties.country}`}
@@ -55,9 +51,10 @@ export default async function PlacePage({ params }: { params: Params }) {
       }
       groups={groups}
       headStories
+      // Only this place's own events: a share page of one village must not carry a 10,000-event story.
       map={{
-        places: map.places.length > 0 ? map.places : [place],
-        features: map.features,
+        places: [place],
+        features: share.features,
         focusPlace: place.id,
         tiles: tileSettingFromEnv(),
       }}
