@@ -86,7 +86,8 @@ test("a link to a place inside a cluster opens that place's popup", async ({ pag
   await openLoaded(page, `/?place=${hidden.id}`);
   await expect(marker(page, hidden.id)).toBeVisible();
   await expect(popup(page)).toContainText(hidden.properties.name);
-  await expect(page.locator('[role="status"].notice')).toHaveCount(0);
+  // No notice: the id was kept while the events were on their way, not dropped as unknown.
+  await expect(page.locator('[role="status"].notice:not(.notice-empty)')).toHaveCount(0);
   await expectQueryParam(page, "place", hidden.id);
 });
 
