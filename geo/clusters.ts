@@ -64,7 +64,8 @@ export function clusterPlaces(
     };
   });
   const index: ClusterIndex = new Supercluster<PlacePoint, ClusterSummary>({
-    radius: 56,
+    // Wider than the largest disc (56 px), so that discs do not overlap.
+    radius: 80,
     minZoom: CLUSTER_MIN_ZOOM,
     maxZoom: CLUSTER_MAX_ZOOM,
     map: (p) => ({ events: p.events, actors: [...p.actors] }),

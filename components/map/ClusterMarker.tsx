@@ -15,7 +15,7 @@ function discSize(events: number): number {
   return Math.round(Math.min(56, 36 + 5 * Math.log10(Math.max(1, events))));
 }
 /** At most this many actor marks under a disc; the name says all of them. */
-const MAX_MARKS = 4;
+const MAX_MARKS = 3;
 
 /**
  * The cluster's accessible name: what it holds, in words, and what choosing it does.
