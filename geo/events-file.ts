@@ -9,17 +9,9 @@
  * in, is not what the page needs: it filters every event by actor and date, so it takes them all at
  * once, and FlatGeobuf would repeat each place's point per event and flatten the nested actors.
  */
-import { z } from "zod";
-import {
-  actorRoles,
-  citationSchema,
-  placeFeatureSchema,
-  placeRoles,
-  type AnyEvent,
-  type Citation,
-  type PlaceFeature,
-  type Provenance,
-} from "./schema";
+// Types only: zod must stay out of the page's scripts (its parser tries `Function("")`, which the
+// page's CSP reports as an eval), and the file is this site's own output, checked here by hand.
+import type { AnyEvent, Citation, PlaceFeature, Provenance } from "./schema";
 
 export const EVENTS_FILE_FORMAT = "dateline-events/1";
 
@@ -82,32 +74,59 @@ export function encodeEventsFile(story: string, events: readonly AnyEvent[], pla
   return { format: EVENTS_FILE_FORMAT, story, places: [...places], citations, events: compact };
 }
 
-const envelopeSchema = z.object({
-  format: z.literal(EVENTS_FILE_FORMAT),
-  story: z.string(),
-  places: z.array(placeFeatureSchema),
-  citations: z.array(citationSchema),
-  events: z.array(z.unknown()),
-});
-
-const ACTOR_ROLES: ReadonlySet<string> = new Set(actorRoles);
-const PLACE_ROLES: ReadonlySet<string> = new Set(placeRoles);
 const isString = (v: unknown): v is string => typeof v === "string";
 const isIndex = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= -1;
 const isPair = (v: unknown, first: (x: unknown) => boolean, second: (x: unknown) => boolean, third?: (x: unknown) => boolean) =>
   Array.isArray(v) && v.length === (third ? 3 : 2) && first(v[0]) && second(v[1]) && (!third || third(v[2]));
 
+/** Whether a value looks like a place feature: an id, a point, a name. */
+function isPlace(value: unknown): value is PlaceFeature {
+  const place = value as PlaceFeature | null;
+  const [lng, lat, ...rest] = Array.isArray(place?.geometry?.coordinates) ? place.geometry.coordinates : [];
+  return (
+    isString(place?.id) &&
+    place?.geometry?.type === "Point" &&
+    Number.isFinite(lng) &&
+    Number.isFinite(lat) &&
+    rest.length === 0 &&
+    isString(place?.properties?.name)
+  );
+}
+
+const isCitation = (value: unknown): value is Citation =>
+  [(value as Citation | null)?.title, (value as Citation | null)?.publisher, (value as Citation | null)?.url].every(isString);
+
+/** The file's outer shape, or an error naming the first thing wrong with it. */
+function checkedEnvelope(input: unknown): Omit<EventsFile, "events"> & { events: unknown[] } {
+  const file = input as Partial<Record<keyof EventsFile, unknown>> | null;
+  const fail = (what: string) => new Error(`events file: ${what}`);
+  if (file?.format !== EVENTS_FILE_FORMAT) throw fail(`format: must be "${EVENTS_FILE_FORMAT}"`);
+  if (!isString(file.story)) throw fail("story: must be a story id");
+  if (!Array.isArray(file.places)) throw fail("places: must be a list");
+  const badPlace = file.places.findIndex((p) => !isPlace(p));
+  if (badPlace >= 0) throw fail(`places.${badPlace}: must be a place feature with an id, a point and a name`);
+  if (!Array.isArray(file.citations) || !file.citations.every(isCitation))
+    throw fail("citations: must be a list of { title, publisher, url }");
+  if (!Array.isArray(file.events)) throw fail("events: must be a list");
+  return {
+    format: EVENTS_FILE_FORMAT,
+    story: file.story,
+    places: file.places as PlaceFeature[],
+    citations: file.citations,
+    events: file.events,
+  };
+}
+
 /**
- * Why a row is not a CompactEvent, or undefined when it is. Written out rather than a zod tuple:
+ * Why a row is not a CompactEvent, or undefined when it is. Written out rather than a schema:
  * ten thousand rows go through here while the reader waits, and a schema walk took ten times longer.
  */
 function compactEventProblem(row: unknown): string | undefined {
   if (!Array.isArray(row) || row.length < 8 || row.length > 9) return "must be an array of 8 or 9 fields";
   const [id, title, summary, date, actors, places, quote, provenance, dateProvenance] = row as unknown[];
   if (![id, title, summary, date].every(isString)) return "id, title, summary and date must be text";
-  if (!Array.isArray(actors) || !actors.every((a) => isPair(a, isString, (r) => ACTOR_ROLES.has(r as string))))
-    return "actors must be [actor, role] pairs";
-  if (!Array.isArray(places) || !places.every((p) => isPair(p, isString, (r) => PLACE_ROLES.has(r as string), isIndex))) {
+  if (!Array.isArray(actors) || !actors.every((a) => isPair(a, isString, isString))) return "actors must be [actor, role] pairs";
+  if (!Array.isArray(places) || !places.every((p) => isPair(p, isString, isString, isIndex))) {
     return "places must be [place, role, provenance] triples";
   }
   const offset = (n: unknown) => Number.isInteger(n) && (n as number) >= 0;
@@ -122,11 +141,7 @@ function compactEventProblem(row: unknown): string | undefined {
  * Throws naming the first problem (the file is this site's own, so a problem is a bug or a stale cache).
  */
 export function decodeEventsFile(input: unknown, text: string): { story: string; events: AnyEvent[]; places: PlaceFeature[] } {
-  const parsed = envelopeSchema.safeParse(input);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new Error(`events file: ${issue ? `${issue.path.join(".")}: ${issue.message}` : "not a Dateline events file"}`);
-  }
+  const parsed = { data: checkedEnvelope(input) };
   parsed.data.events.forEach((row, i) => {
     const problem = compactEventProblem(row);
     if (problem) throw new Error(`events file: events.${i}: ${problem}`);
