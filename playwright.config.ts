@@ -20,6 +20,10 @@ const HAS_NGINX = ["/usr/sbin/nginx", "/usr/bin/nginx"].some((file) => existsSyn
 const STUDIO_PORT = PORT + 4;
 const STUDIO_DIST_DIR = process.env.DATELINE_STUDIO_DIST_DIR ?? ".next-studio";
 const STUDIO_DATA_DIR = "test-results/studio-data";
+/** The server of a build from a generated story of 10,000 events (tests/browser/scale.spec.ts), its folder and data. */
+const SCALE_PORT = PORT + 6;
+const SCALE_DIST_DIR = process.env.DATELINE_SCALE_DIST_DIR ?? ".next-scale";
+const SCALE_DATA_DIR = process.env.DATELINE_SCALE_DATA_DIR ?? "test-results/scale-10000";
 /** The hostile-data build's folder. */
 const HOSTILE_DIST_DIR = process.env.DATELINE_HOSTILE_DIST_DIR ?? ".next-hostile";
 
@@ -42,7 +46,7 @@ export default defineConfig({
     trace: "off",
   },
   projects: [
-    { name: "app", testIgnore: ["**/hostile.spec.ts", "**/stories.spec.ts", "**/cache.spec.ts", "**/studio.spec.ts"] },
+    { name: "app", testIgnore: ["**/hostile.spec.ts", "**/stories.spec.ts", "**/cache.spec.ts", "**/studio.spec.ts", "**/scale.spec.ts"] },
     // The same server through nginx as a caching reverse proxy (tests/cache/nginx.mjs).
     { name: "cache", testMatch: "**/cache.spec.ts", use: { baseURL: `http://127.0.0.1:${CACHE_PORT}` } },
     // The site built from tests/fixtures/hostile (markup and script in every text field) into .next-hostile.
@@ -51,6 +55,8 @@ export default defineConfig({
     { name: "stories", testMatch: "**/stories.spec.ts", use: { baseURL: `http://localhost:${STORIES_PORT}` } },
     // The studio built with DATELINE_STUDIO=on into .next-studio, writing a copy of a fixture data folder.
     { name: "studio", testMatch: "**/studio.spec.ts", use: { baseURL: `http://localhost:${STUDIO_PORT}` } },
+    // The site built from a generated story of 10,000 events (SCALE_DATA_DIR) into SCALE_DIST_DIR.
+    { name: "scale", testMatch: "**/scale.spec.ts", timeout: 60_000, use: { baseURL: `http://localhost:${SCALE_PORT}` } },
   ],
   webServer: [
     {
@@ -116,6 +122,23 @@ export default defineConfig({
             reuseExistingServer: false,
             timeout: 60_000,
             env: { DATELINE_DIST_DIR: STUDIO_DIST_DIR, DATELINE_STUDIO_DATA: STUDIO_DATA_DIR, DATELINE_STUDIO_PORT: String(STUDIO_PORT) },
+          },
+        ]
+      : []),
+    // Likewise for the 10,000-event build; scale.spec.ts fails saying there is no large story without it.
+    ...(existsSync(`${SCALE_DIST_DIR}/BUILD_ID`)
+      ? [
+          {
+            command: `npx next start -p ${SCALE_PORT}`,
+            url: `http://localhost:${SCALE_PORT}/api/places`,
+            reuseExistingServer: false,
+            timeout: 60_000,
+            env: {
+              DATELINE_TILES: "off",
+              NEXT_TELEMETRY_DISABLED: "1",
+              DATELINE_DIST_DIR: SCALE_DIST_DIR,
+              DATELINE_DATA_DIR: SCALE_DATA_DIR,
+            },
           },
         ]
       : []),

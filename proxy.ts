@@ -3,8 +3,8 @@ import { NOT_FOUND_ROUTE, PROBE_HEADER, PROBE_TOKEN, policyFor } from "./app/_se
 import { knownPathIds } from "./geo/load";
 import { isDev, serverOrigin, studioServed, tileSettingFromEnv } from "./app/_server/env";
 
-/** Addresses whose second segment is an id from the data, and the static image under some of them. */
-const ID_PATH = /^\/(places|events|stories|embed)\/([^/]+)(\/opengraph-image|\/map\.svg)?\/?$/;
+/** Addresses whose second segment is an id from the data, and the static image or data file under some of them. */
+const ID_PATH = /^\/(places|events|stories|embed)\/([^/]+)(\/opengraph-image|\/map\.svg|\/events\.json)?\/?$/;
 
 /** The studio's page and API (contract: only where DATELINE_STUDIO=on). */
 const STUDIO_PATH = /^\/(api\/)?studio(\/|$)/;
@@ -30,7 +30,7 @@ export async function proxy(request: NextRequest) {
   const idPath = ID_PATH.exec(pathname);
   const id = idPath ? decodedId(idPath[2] ?? "") : undefined;
   const unknown = studioOff || (idPath !== null && (id === undefined || !knownPathIds()[idsOf(idPath[1] as PathKind)].has(id)));
-  if (idPath?.[3] && !unknown) return NextResponse.next(); // a preview image or a story's map: no page policy
+  if (idPath?.[3] && !unknown) return NextResponse.next(); // a preview image, a story's map or data file: no page policy
 
   const tiles = tileSettingFromEnv();
   const policy = await policyFor({

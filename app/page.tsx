@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { DatelineApp } from "@/components/DatelineApp";
 import { loadDataset } from "@/geo/load";
 import { storyMetadata } from "@/app/_server/metadata";
-import { frontPageStory, storyBundle } from "@/geo/story";
+import { frontPageStory, pageBundle } from "@/geo/story";
 import { tileSettingFromEnv } from "@/app/_server/env";
 
 // Prerendered at build, the same bytes for every reader so that any cache may serve it: the HTML
@@ -16,5 +16,5 @@ export function generateMetadata(): Metadata {
 
 export default function HomePage() {
   const dataset = loadDataset();
-  return <DatelineApp bundle={storyBundle(dataset, frontPageStory(dataset))} tiles={tileSettingFromEnv()} />;
+  return <DatelineApp bundle={pageBundle(dataset, frontPageStory(dataset))} tiles={tileSettingFromEnv()} />;
 }

@@ -1,15 +1,17 @@
 "use client";
 
 import { useCallback, useMemo, useState } from "react";
-import { knownIds, type StoryBundle } from "@/geo/story";
+import { CLUSTER_ABOVE } from "@/geo/clusters";
+import type { StoryBundle } from "@/geo/story";
 import type { TileSetting } from "@/geo/tiles";
-import { deriveView } from "@/geo/view";
+import { deriveView, type StoryView } from "@/geo/view";
 import { ArticlePanel } from "./article/ArticlePanel";
 import { MapLoader } from "./map/MapLoader";
 import { PartBoundary } from "./PartBoundary";
 import { Timeline } from "./timeline/Timeline";
 import { StoryPanel } from "./StoryPanel";
 import { StoryProvider } from "./StoryContext";
+import { useStoryBundle } from "./useStoryBundle";
 import { useUrlState } from "./useUrlState";
 import { useViewActions } from "./useViewActions";
 
@@ -19,8 +21,8 @@ export interface DatelineAppProps {
 }
 
 /** The page: the story panel beside the map, both driven by the view state in the URL. */
-export function DatelineApp({ bundle, tiles }: DatelineAppProps) {
-  const known = useMemo(() => knownIds(bundle), [bundle]);
+export function DatelineApp({ bundle: pageBundle, tiles }: DatelineAppProps) {
+  const { bundle, known, loading, error } = useStoryBundle(pageBundle);
   const { state, notices, navigate } = useUrlState(known);
   const [panelOpen, setPanelOpen] = useState(false);
   const [articleOpen, setArticleOpen] = useState(false);
@@ -30,7 +32,10 @@ export function DatelineApp({ bundle, tiles }: DatelineAppProps) {
   const [quoteToFocus, setQuoteToFocus] = useState<string>();
   const quoteFocused = useCallback(() => setQuoteToFocus(undefined), []);
 
-  const view = useMemo(() => deriveView(bundle, state), [bundle, state]);
+  const view = useMemo(
+    () => withDeferredTotal(deriveView(bundle, state), loading ? pageBundle.deferred : undefined),
+    [bundle, state, loading, pageBundle],
+  );
 
   const actorIds = useMemo(() => bundle.actors.map((a) => a.id), [bundle.actors]);
   const viewActions = useViewActions(known, actorIds, navigate);
@@ -74,6 +79,8 @@ export function DatelineApp({ bundle, tiles }: DatelineAppProps) {
           state={state}
           notices={notices}
           view={view}
+          loading={loading ? pageBundle.deferred : undefined}
+          loadError={error}
           open={panelOpen}
           onToggle={() => setPanelOpen((open) => !open)}
           onSelectEvent={actions.selectEvent}
@@ -88,6 +95,7 @@ export function DatelineApp({ bundle, tiles }: DatelineAppProps) {
               view={view}
               focusOpenedOnMap={!state.event && view.focusPlace === openedOnMap}
               mapView={state.view}
+              cluster={bundle.places.length > CLUSTER_ABOVE}
               tiles={tiles}
               onOpenPlace={actions.openPlace}
               onClosePopup={actions.closePopup}
@@ -107,7 +115,9 @@ export function DatelineApp({ bundle, tiles }: DatelineAppProps) {
         <PartBoundary name="The article" instead="The map and the event list still work." className="article-panel">
           <ArticlePanel
             story={bundle.story}
-            features={bundle.features}
+            // What the page carried: the whole of a small story; of a large one, the article's own
+            // events, not its thousands of others from outside the article (geo/story.ts pageBundle).
+            features={pageBundle.features}
             shownEvents={view.shownEventIds}
             focusedEvent={state.event}
             quoteToFocus={quoteToFocus}
@@ -119,4 +129,9 @@ export function DatelineApp({ bundle, tiles }: DatelineAppProps) {
       </div>
     </StoryProvider>
   );
+}
+
+/** While a large story's events are on their way, "N of M" counts the whole story, not what the page carried. */
+function withDeferredTotal(view: StoryView, deferred: StoryBundle["deferred"]): StoryView {
+  return deferred ? { ...view, counts: { ...view.counts, total: deferred.eventCount } } : view;
 }

@@ -8,6 +8,20 @@ import { CopyLinkButton } from "./CopyLinkButton";
 import { ReadInArticle } from "./ReadInArticle";
 import { DateText } from "./DateText";
 import { useStory } from "./StoryContext";
+import { VirtualEventList } from "./VirtualEventList";
+
+/**
+ * Above this many events only the rows on screen are in the page (VirtualEventList): ten thousand
+ * rows would be some 300,000 DOM nodes to lay out at every filter change. A short list keeps every
+ * row, so that the browser's own find and a reader's screen reader see them all at once.
+ */
+export const VIRTUALISE_ABOVE = 200;
+
+export interface EventListProps {
+  events: readonly ListedEvent[];
+  focusedEvent?: string;
+  onSelect: (eventId: string) => void;
+}
 
 /** Whether any fact of the event (a place, its date, itself) comes from outside the article. */
 function hasContext(features: readonly EventFeature[]): boolean {
@@ -20,16 +34,12 @@ function hasContext(features: readonly EventFeature[]): boolean {
  * The chronological event list: a complete alternative to the map, with each event's date, place
  * and actors. Choosing an item focuses its event on the map.
  */
-export function EventList({
-  events,
-  focusedEvent,
-  onSelect,
-}: {
-  events: readonly ListedEvent[];
-  focusedEvent?: string;
-  onSelect: (eventId: string) => void;
-}) {
-  const { dateline, actorsById } = useStory();
+export function EventList(props: EventListProps) {
+  return props.events.length > VIRTUALISE_ABOVE ? <VirtualEventList {...props} /> : <FullEventList {...props} />;
+}
+
+/** Every row in the page. */
+function FullEventList({ events, focusedEvent, onSelect }: EventListProps) {
   const listRef = useRef<HTMLOListElement>(null);
   useEffect(
     function scrollFocusedIntoView() {
@@ -46,46 +56,65 @@ export function EventList({
   );
   return (
     <ol className="event-list" ref={listRef}>
-      {events.map(({ eventId, features }) => {
-        const first = features[0];
-        if (!first) return null;
-        const p = first.properties;
-        const focused = eventId === focusedEvent;
-        return (
-          <li
-            key={eventId}
-            data-event={eventId}
-            className={focused ? "event-item focused" : "event-item"}
-            aria-current={focused || undefined}
-          >
-            <button type="button" className="event-button" onClick={() => onSelect(eventId)}>
-              <span className="event-item-date">
-                <DateText date={p.date} dateline={dateline} />
-              </span>
-              <span className="event-item-title">{p.title}</span>
-              <span className="event-item-meta">
-                <span className="event-item-places">{features.map((f) => f.properties.placeName).join(" · ")}</span>
-                <span className="event-item-actors">
-                  {p.actors.map((id) => {
-                    const actor = actorsById.get(id);
-                    return actor ? <ActorSwatch key={id} actor={actor} /> : null;
-                  })}
-                  <span className="visually-hidden">{`Actors: ${p.actors.map((id) => actorsById.get(id)?.name ?? id).join(", ")}`}</span>
-                </span>
-              </span>
-            </button>
-            <div className="event-item-actions">
-              {hasContext(features) && (
-                <span className="context-tag" title="Part of this event comes from outside the article">
-                  context
-                </span>
-              )}
-              <ReadInArticle eventId={eventId} storyId={p.story} />
-              <CopyLinkButton path={`/events/${eventId}`} what={`the event “${p.title}”`} title={p.title} />
-            </div>
-          </li>
-        );
-      })}
+      {events.map((event) => (
+        <EventItem key={event.eventId} event={event} focused={event.eventId === focusedEvent} onSelect={onSelect} />
+      ))}
     </ol>
+  );
+}
+
+export interface EventItemProps {
+  event: ListedEvent;
+  focused: boolean;
+  onSelect: (eventId: string) => void;
+  /** In a virtual list: which row of how many this is, and where it is drawn. */
+  row?: { index: number; count: number; offset: number };
+  ref?: React.Ref<HTMLLIElement>;
+}
+
+/** One row: the event's date, title, places and actors, and what can be done with it. */
+export function EventItem({ event, focused, onSelect, row, ref }: EventItemProps) {
+  const { dateline, actorsById } = useStory();
+  const { eventId, features } = event;
+  const first = features[0];
+  if (!first) return null;
+  const p = first.properties;
+  return (
+    <li
+      ref={ref}
+      data-event={eventId}
+      className={focused ? "event-item focused" : "event-item"}
+      aria-current={focused || undefined}
+      data-index={row?.index}
+      aria-setsize={row?.count}
+      aria-posinset={row && row.index + 1}
+      style={row && { transform: `translateY(${row.offset}px)` }}
+    >
+      <button type="button" className="event-button" onClick={() => onSelect(eventId)}>
+        <span className="event-item-date">
+          <DateText date={p.date} dateline={dateline} />
+        </span>
+        <span className="event-item-title">{p.title}</span>
+        <span className="event-item-meta">
+          <span className="event-item-places">{features.map((f) => f.properties.placeName).join(" · ")}</span>
+          <span className="event-item-actors">
+            {p.actors.map((id) => {
+              const actor = actorsById.get(id);
+              return actor ? <ActorSwatch key={id} actor={actor} /> : null;
+            })}
+            <span className="visually-hidden">{`Actors: ${p.actors.map((id) => actorsById.get(id)?.name ?? id).join(", ")}`}</span>
+          </span>
+        </span>
+      </button>
+      <div className="event-item-actions">
+        {hasContext(features) && (
+          <span className="context-tag" title="Part of this event comes from outside the article">
+            context
+          </span>
+        )}
+        <ReadInArticle eventId={eventId} storyId={p.story} />
+        <CopyLinkButton path={`/events/${eventId}`} what={`the event “${p.title}”`} title={p.title} />
+      </div>
+    </li>
   );
 }

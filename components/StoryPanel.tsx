@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import type { StoryBundle } from "@/geo/story";
+import type { DeferredEvents, StoryBundle } from "@/geo/story";
 import { serializeViewState, type Notice, type ViewState } from "@/geo/url-state";
 import type { StoryView } from "@/geo/view";
 import { ActorFilter } from "./ActorFilter";
@@ -19,6 +19,10 @@ export interface StoryPanelProps {
   notices: readonly Notice[];
   /** The events, counts and actor counts that the state shows (geo/view.ts). */
   view: Pick<StoryView, "events" | "counts" | "actorCounts">;
+  /** Set while a large story's events are on their way (geo/story.ts `deferred`). */
+  loading?: DeferredEvents;
+  /** Why they could not be fetched. */
+  loadError?: string;
   /** On phones the panel is a bottom sheet; this says whether it is pulled up. */
   open: boolean;
   onToggle: () => void;
@@ -32,7 +36,7 @@ export interface StoryPanelProps {
 
 /** The side panel: the story's title and dateline, the actor legend and filter, and the event list. */
 export function StoryPanel(props: StoryPanelProps) {
-  const { bundle, state, notices, view, open } = props;
+  const { bundle, state, notices, view, open, loading, loadError } = props;
   const { events, counts, actorCounts } = view;
 
   return (
@@ -68,6 +72,11 @@ export function StoryPanel(props: StoryPanelProps) {
         <h2 className="list-heading" id="event-list" tabIndex={-1}>
           Events <span className="summary">{`${counts.shown} of ${counts.total} events`}</span>
         </h2>
+        <p role="status" className={loading || loadError ? "events-loading" : "events-loading notice-empty"}>
+          {loading &&
+            `Loading all ${loading.eventCount.toLocaleString("en-GB")} events at ${loading.placeCount.toLocaleString("en-GB")} places…`}
+          {loadError && `The story's other events could not be loaded (${loadError}): the article's own events are shown.`}
+        </p>
         {events.length === 0 ? (
           <p className="empty">
             No event matches these filters.{" "}

@@ -16,8 +16,9 @@ export interface PlaceGroup {
 export function groupByPlace(features: readonly EventFeature[]): PlaceGroup[] {
   const byPlace = new Map<string, EventFeature[]>();
   for (const feature of features) {
-    const list = byPlace.get(feature.properties.placeId) ?? [];
-    byPlace.set(feature.properties.placeId, [...list, feature]);
+    const list = byPlace.get(feature.properties.placeId);
+    if (list) list.push(feature);
+    else byPlace.set(feature.properties.placeId, [feature]);
   }
   return [...byPlace].map(([placeId, list]) => {
     const sorted = [...list].sort(compareChronologically);

@@ -56,10 +56,13 @@ export type JoinableEvent = AnyEvent & { story?: string };
  */
 export function joinEvents(events: readonly JoinableEvent[], places: readonly PlaceFeature[]): EventCollection {
   const placesById = new Map(places.map((place) => [place.id, place]));
+  // Thousands of events share a few thousand dates: each is parsed once.
+  const dates = new Map<string, { span: ReturnType<typeof dateSpan>; precision: ReturnType<typeof datePrecision> }>();
   const features: EventFeature[] = [];
   for (const event of events) {
-    const span = dateSpan(event.date);
-    const precision = datePrecision(event.date);
+    let date = dates.get(event.date);
+    if (!date) dates.set(event.date, (date = { span: dateSpan(event.date), precision: datePrecision(event.date) }));
+    const { span, precision } = date;
     if (!span || !precision) continue;
     const quote = event.quote ? { quote: event.quote.text, quoteStart: event.quote.start, quoteEnd: event.quote.end } : {};
     for (const link of event.places) {

@@ -30,6 +30,13 @@ export function coreBoundsOf(features: readonly Feature<Point>[], maxKm = 2000):
     median(features.map((f) => f.geometry.coordinates[0] ?? 0)),
     median(features.map((f) => f.geometry.coordinates[1] ?? 0)),
   ];
-  const core = features.filter((f) => distance(centre, f.geometry.coordinates, { units: "kilometers" }) <= maxKm);
+  // Thousands of events share a few places: each place's distance is worked out once.
+  const near = new Map<string, boolean>();
+  const core = features.filter((f) => {
+    const key = f.geometry.coordinates.join(",");
+    let inside = near.get(key);
+    if (inside === undefined) near.set(key, (inside = distance(centre, f.geometry.coordinates, { units: "kilometers" }) <= maxKm));
+    return inside;
+  });
   return boundsOf(core.length > 0 ? core : features);
 }

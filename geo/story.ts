@@ -4,7 +4,8 @@
  * cross from server to browser.
  */
 import type { Position } from "geojson";
-import { joinEvents, type EventFeature } from "./join";
+import { encodeEventsFile, type EventsFile } from "./events-file";
+import { joinEvents, type EventFeature, type JoinableEvent } from "./join";
 import type { Actor, PlaceFeature, Story } from "./schema";
 import type { Dataset } from "./validate";
 import type { KnownIds } from "./url-state";
@@ -15,7 +16,27 @@ export interface StoryBundle {
   features: EventFeature[];
   places: PlaceFeature[];
   actors: Actor[];
+  /**
+   * Set when the story is too large to send inside its page: `features` then holds only the
+   * article's own events, and the rest arrive from `url` (geo/events-file.ts).
+   */
+  deferred?: DeferredEvents;
 }
+
+export interface DeferredEvents {
+  /** The story's data file, made at build: `/stories/<id>/events.json`. */
+  url: string;
+  /** How many events and places the whole story has, for "N of M events" before the file arrives. */
+  eventCount: number;
+  placeCount: number;
+}
+
+/**
+ * Up to this many (event, place) pairs the story travels inside its page: one request, nothing to
+ * wait for. Above it, the page carries the article's own events and fetches the rest (measured in
+ * tests/bench/scale.mjs: at 1,000 events inline, the HTML is 3 MB and the first marker takes 3 s).
+ */
+export const INLINE_FEATURE_LIMIT = 300;
 
 /** The story `/` shows: the one whose story.json says `"frontPage": true` (validation wants exactly one). */
 export function frontPageStory(dataset: Dataset): Story {
@@ -63,6 +84,63 @@ export function storySummaries(dataset: Dataset): StorySummary[] {
       positions: places.map((p) => [...p.geometry.coordinates]),
     };
   });
+}
+
+/** Where a story's data file is served (app/stories/[id]/events.json/route.ts). */
+export function eventsFilePath(storyId: string): string {
+  return `/stories/${storyId}/events.json`;
+}
+
+/**
+ * What a story's page carries: the whole bundle for a story of up to INLINE_FEATURE_LIMIT pairs;
+ * for a larger one, the article's own events (what its text and the reading panel need, and the
+ * places it names) and where to fetch the rest.
+ */
+export function pageBundle(dataset: Dataset, story: Story): StoryBundle {
+  const full = storyBundle(dataset, story);
+  if (full.features.length <= INLINE_FEATURE_LIMIT) return full;
+  // The article's own events are those with words in it; the context layer's have none.
+  const features = full.features.filter((f) => f.properties.quote !== undefined);
+  const placeIds = new Set(features.map((f) => f.properties.placeId));
+  return {
+    story,
+    features,
+    places: full.places.filter((p) => placeIds.has(p.id)),
+    actors: full.actors,
+    deferred: {
+      url: eventsFilePath(story.id),
+      eventCount: new Set(full.features.map((f) => f.properties.eventId)).size,
+      placeCount: full.places.length,
+    },
+  };
+}
+
+/** A story's data file: all its events and the places they name. */
+export function storyEventsFile(dataset: Dataset, story: Story): EventsFile {
+  const events = dataset.events.filter((e) => e.story === story.id);
+  return encodeEventsFile(story.id, events, storyBundle(dataset, story).places);
+}
+
+/**
+ * A deferred bundle made whole with its data file's contents (the bundle's article events are in
+ * the file too). Pure, so it runs the same in a test as in the browser.
+ */
+export function completeBundle(
+  bundle: StoryBundle,
+  file: { events: readonly JoinableEvent[]; places: readonly PlaceFeature[] },
+): StoryBundle {
+  const features = joinEvents(
+    file.events.map((e) => ({ ...e, story: bundle.story.id })),
+    file.places,
+  ).features;
+  const actorIds = new Set(features.flatMap((f) => f.properties.actors));
+  const placeIds = new Set(features.map((f) => f.properties.placeId));
+  return {
+    story: bundle.story,
+    features,
+    places: file.places.filter((p) => placeIds.has(p.id)),
+    actors: bundle.actors.filter((a) => actorIds.has(a.id)),
+  };
 }
 
 /** The bundle for one story: its features, and only the places and actors they reference. */

@@ -64,6 +64,19 @@ export function distinctEvents(features: readonly EventFeature[]): EventFeature[
   return features.filter((f) => !seen.has(f.properties.eventId) && seen.add(f.properties.eventId));
 }
 
+/** The bucket holding a day, by binary search: buckets are in order and do not overlap. */
+function bucketOf<B extends { start: string; end: string }>(buckets: readonly B[], day: string): B | undefined {
+  let [low, high] = [0, buckets.length - 1];
+  while (low <= high) {
+    const mid = (low + high) >>> 1;
+    const bucket = buckets[mid]!;
+    if (day < bucket.start) high = mid - 1;
+    else if (day > bucket.end) low = mid + 1;
+    else return bucket;
+  }
+  return undefined;
+}
+
 /**
  * Counts events by the bucket their date starts in, exact days apart from coarser dates (a year,
  * an interval), which the timeline draws differently. Events starting outside the scale are left out.
@@ -71,7 +84,7 @@ export function distinctEvents(features: readonly EventFeature[]): EventFeature[
 export function histogram(features: readonly EventFeature[], scale: TimelineScale): Bucket[] {
   const buckets = (scale.unit === "year" ? yearBuckets : dayBuckets)(scale.start, scale.end).map((b) => ({ ...b, exact: 0, imprecise: 0 }));
   for (const event of distinctEvents(features)) {
-    const bucket = buckets.find((b) => b.start <= event.properties.start && event.properties.start <= b.end);
+    const bucket = bucketOf(buckets, event.properties.start);
     if (!bucket) continue;
     if (event.properties.precision === "day") bucket.exact += 1;
     else bucket.imprecise += 1;

@@ -36,6 +36,11 @@ export interface KnownIds {
   actors: readonly string[];
   /** The places of each event, to check that `place` and `event` agree. */
   placesOfEvent?: (eventId: string) => readonly string[];
+  /**
+   * True while a large story's events are still on their way (geo/story.ts `deferred`): any
+   * place or event id is kept for now, so that a link into them is not dropped before they arrive.
+   */
+  pending?: boolean;
 }
 
 export const PARAMS = ["place", "event", "actors", "from", "to", "view"] as const;
@@ -109,13 +114,13 @@ export function parseViewState(source: ParamSource, known: KnownIds): { state: V
 
   const place = single("place");
   if (place !== undefined) {
-    if (known.places.includes(place)) state.place = place;
+    if (known.pending || known.places.includes(place)) state.place = place;
     else ignore("place", place, unknownId("place", place, known.places));
   }
 
   const event = single("event");
   if (event !== undefined) {
-    if (known.events.includes(event)) state.event = event;
+    if (known.pending || known.events.includes(event)) state.event = event;
     else ignore("event", event, unknownId("event", event, known.events));
   }
   if (state.place && state.event && known.placesOfEvent && !known.placesOfEvent(state.event).includes(state.place)) {

@@ -5,9 +5,9 @@
  * the markers and the list can never disagree. Pure: no React, no Leaflet.
  */
 import type { BBox } from "geojson";
-import { filterEvents } from "./filter";
+import { filterByActors, filterIndex, indexEvents } from "./event-index";
 import { groupByPlace, type PlaceGroup } from "./group";
-import { compareChronologically, type EventFeature } from "./join";
+import type { EventFeature } from "./join";
 import type { PlaceFeature } from "./schema";
 import { coreBoundsOf } from "./spatial";
 import { placeOfEvent } from "./story";
@@ -20,7 +20,7 @@ export interface ListedEvent {
 }
 
 export interface StoryView {
-  /** The features that pass the actor filter: what the timeline draws its histogram from. */
+  /** The features that pass the actor filter, in date order: what the timeline draws its histogram from. */
   byActor: EventFeature[];
   /** The features that pass every filter, in date order: what the map and the list show. */
   visible: EventFeature[];
@@ -74,12 +74,14 @@ export function focusOf(features: readonly EventFeature[], state: Pick<ViewState
 }
 
 /**
- * The view of a story for a URL state.
+ * The view of a story for a URL state. The filters run on the story's index (geo/event-index.ts),
+ * built on the first call for a features array and reused after.
  * @example deriveView(bundle, { actors: ["iran"] }).counts // { shown: 3, total: 13 }
  */
 export function deriveView(bundle: { features: readonly EventFeature[]; places: readonly PlaceFeature[] }, state: ViewState): StoryView {
-  const byActor = filterEvents(bundle.features, { actors: state.actors });
-  const visible = filterEvents(byActor, { from: state.from, to: state.to }).sort(compareChronologically);
+  const index = indexEvents(bundle.features);
+  const byActor = filterByActors(index, state.actors);
+  const visible = filterIndex(index, state);
   const groups = groupByPlace(visible);
   const groupsByPlace = new Map(groups.map((g) => [g.placeId, g]));
   const { focusPlace, focusEvent } = focusOf(bundle.features, state);
@@ -93,8 +95,8 @@ export function deriveView(bundle: { features: readonly EventFeature[]; places: 
     places,
     events,
     shownEventIds: new Set(events.map((e) => e.eventId)),
-    counts: { shown: events.length, total: new Set(bundle.features.map((f) => f.properties.eventId)).size },
-    actorCounts: countEventsByActor(bundle.features),
+    counts: { shown: events.length, total: index.eventCount },
+    actorCounts: index.actorCounts,
     focusPlace,
     focusEvent,
     outlinedCountries: [...new Set(places.flatMap((p) => p.properties.outline?.naturalEarthCountry ?? []))],

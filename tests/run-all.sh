@@ -64,6 +64,17 @@ build_studio() {
 }
 rm -rf .next-studio .next-studio-public
 step "build with the studio" build_studio
+# A story with 10,000 generated events (ACLED-style rows with a fixed seed, imported into the first
+# story's context layer; never ACLED's own data) into .next-scale, for the "scale" Playwright
+# project: clusters, filters and deep links at that size (tests/browser/scale.spec.ts).
+build_scale() {
+  npx tsx geo/import/cli/generate-fixture.ts --events 10000 --out test-results/scale-10000 &&
+    DATELINE_DATA_DIR=test-results/scale-10000 npx tsx geo/cli/validate.ts &&
+    DATELINE_DATA_DIR=test-results/scale-10000 DATELINE_DIST_DIR=.next-scale npx next build &&
+    DATELINE_DIST_DIR=.next-scale npx tsx app/_server/cli/hash-pages.ts
+}
+rm -rf .next-scale
+step "build with 10,000 events" build_scale
 # next build, then the hashes of each prerendered page's inline scripts for its CSP (as npm run build does).
 build_site() {
   npx next build && npx tsx app/_server/cli/hash-pages.ts

@@ -123,6 +123,12 @@ function headerRules() {
     },
     { source: "/:kind(places|events)/:id/opengraph-image", headers: [...locked, ...pairs({ "Cache-Control": CACHE_CONTROL.image })] },
     { source: "/stories/:id/map.svg", headers: [...locked, ...pairs({ "Cache-Control": CACHE_CONTROL.image })] },
+    // A large story's events (geo/events-file.ts): cached and revalidated as its page is, so the two
+    // never disagree for long; an embed in a sandboxed frame fetches it cross-origin, as the basemap.
+    {
+      source: "/stories/:id/events.json",
+      headers: [...locked, ...pairs({ "Cache-Control": CACHE_CONTROL.page, "Access-Control-Allow-Origin": "*" })],
+    },
     // Last, so that it wins over the page and API rules above.
     ...STUDIO_SOURCES.map((source) => ({ source, headers: pairs({ "Cache-Control": STUDIO_CACHE_CONTROL }) })),
   ];

@@ -1,8 +1,9 @@
 "use client";
 
 import { useCallback, useMemo, useRef, useState } from "react";
+import { CLUSTER_ABOVE } from "@/geo/clusters";
 import { fullMapPath } from "@/geo/embed";
-import { knownIds, type StoryBundle } from "@/geo/story";
+import type { StoryBundle } from "@/geo/story";
 import type { TileSetting } from "@/geo/tiles";
 import { serializeViewState } from "@/geo/url-state";
 import { deriveView } from "@/geo/view";
@@ -12,6 +13,7 @@ import { PartBoundary } from "../PartBoundary";
 import { StatusNotice } from "../StatusNotice";
 import { StoryProvider } from "../StoryContext";
 import { Timeline } from "../timeline/Timeline";
+import { useStoryBundle } from "../useStoryBundle";
 import { useUrlState } from "../useUrlState";
 import { useViewActions } from "../useViewActions";
 import { useParentHeight } from "./useParentHeight";
@@ -27,8 +29,8 @@ export interface EmbedAppProps {
  * page. No panels, no article: "Open the full map" takes the reader to the story's page, with this
  * view, in a new window (the frame may be sandboxed, and the site's pages are not framed).
  */
-export function EmbedApp({ bundle, tiles }: EmbedAppProps) {
-  const known = useMemo(() => knownIds(bundle), [bundle]);
+export function EmbedApp({ bundle: pageBundle, tiles }: EmbedAppProps) {
+  const { bundle, known } = useStoryBundle(pageBundle);
   const { state, notices, navigate } = useUrlState(known);
   const actorIds = useMemo(() => bundle.actors.map((a) => a.id), [bundle.actors]);
   const actions = useViewActions(known, actorIds, navigate);
@@ -62,6 +64,7 @@ export function EmbedApp({ bundle, tiles }: EmbedAppProps) {
             <MapLoader
               view={view}
               mapView={state.view}
+              cluster={bundle.places.length > CLUSTER_ABOVE}
               tiles={tiles}
               onOpenPlace={actions.openPlace}
               onClosePopup={actions.closePopup}

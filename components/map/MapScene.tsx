@@ -5,9 +5,11 @@ import { useMap, useMapEvents } from "react-leaflet";
 import type { DatelineMapProps } from "./DatelineMap";
 import { Basemap, useBasemap } from "./Basemap";
 import { BasemapLabels } from "./BasemapLabels";
+import { ClusterMarker } from "./ClusterMarker";
 import { PlaceMarker } from "./PlaceMarker";
 import { SelectedPopup } from "./SelectedPopup";
 import { useEngageToExplore } from "./useEngageToExplore";
+import { useClusters } from "./useClusters";
 import { useInvalidateOnResize } from "./useInvalidateOnResize";
 import { useMapLayout } from "./useMapLayout";
 import { useMapMotion } from "./useMapMotion";
@@ -30,7 +32,27 @@ export function MapScene(props: Omit<DatelineMapProps, "tiles">) {
   useInvalidateOnResize(motion);
   const basemap = useBasemap();
   const { places, groupsByPlace, visible, focusPlace, focusEvent } = view;
-  const layout = useMapLayout(map, { places, groupsByPlace, selectedPlace: focusPlace, basemapLabels: basemap?.labels ?? NO_LABELS });
+  // In a story of many places, the article's own places and the focused one keep their own markers
+  // and labels at every zoom; the rest cluster, and only what is in view is drawn.
+  const clustered = props.cluster ?? false;
+  const { pinned, crowd } = useMemo(() => {
+    if (!clustered) return { pinned: places, crowd: [] };
+    const own = (p: (typeof places)[number]) => p.id === focusPlace || groupsByPlace.get(p.id)?.contextOnly !== true;
+    return { pinned: places.filter(own), crowd: places.filter((p) => !own(p)) };
+  }, [clustered, places, groupsByPlace, focusPlace]);
+  const { items, expand } = useClusters(map, clustered, crowd, groupsByPlace);
+  const placesById = useMemo(() => new Map(crowd.map((p) => [p.id, p])), [crowd]);
+  const markerPlaces = useMemo(
+    () =>
+      clustered ? [...pinned, ...items.flatMap((item) => (item.kind === "place" ? (placesById.get(item.placeId) ?? []) : []))] : places,
+    [clustered, pinned, items, placesById, places],
+  );
+  const layout = useMapLayout(map, {
+    places: pinned,
+    groupsByPlace,
+    selectedPlace: focusPlace,
+    basemapLabels: basemap?.labels ?? NO_LABELS,
+  });
 
   // Where the keyboard focus should go once it is drawn: into the popup the reader opened with
   // Enter, or back to the marker whose popup they closed from the keyboard.
@@ -110,7 +132,8 @@ export function MapScene(props: Omit<DatelineMapProps, "tiles">) {
     <>
       <Basemap data={basemap} outlinedCountries={view.outlinedCountries} outlinedAreas={view.outlinedAreas} />
       {basemap && <BasemapLabels labels={basemap.labels} placements={layout.basemap} />}
-      {places.map((place) => (
+      {items.map((item) => item.kind === "cluster" && <ClusterMarker key={`cluster-${item.id}`} cluster={item} onExpand={expand} />)}
+      {markerPlaces.map((place) => (
         <PlaceMarker
           key={place.id}
           place={place}

@@ -44,7 +44,10 @@ export function Timeline({ features, allFeatures, dateline, range, onChange }: T
   const week = storyWeek(dateline);
   const inWeek = range.from !== undefined && range.from >= detailScale(dateline).start;
   const [scaleName, setScaleName] = useState<ScaleName>(inWeek ? "week" : "overview");
-  const scale: TimelineScale = scaleName === "week" ? detailScale(dateline) : overviewScale(allFeatures, dateline);
+  // Both scales once per story, not per render: the overview reads every event's date.
+  const overview = useMemo(() => overviewScale(allFeatures, dateline), [allFeatures, dateline]);
+  const detail = useMemo(() => detailScale(dateline), [dateline]);
+  const scale: TimelineScale = scaleName === "week" ? detail : overview;
   const buckets = useMemo(() => histogram([], scale), [scale]);
   const last = buckets.length - 1;
   const [draft, setDraft] = useState<{ from: number; to: number } | null>(null);
@@ -154,7 +157,7 @@ export function Timeline({ features, allFeatures, dateline, range, onChange }: T
           </div>
           <div className="timeline-scale" role="group" aria-label="Timeline scale">
             <button type="button" className="chip" aria-pressed={scaleName === "overview"} onClick={() => setScaleName("overview")}>
-              {overviewLabel(overviewScale(allFeatures, dateline))}
+              {overviewLabel(overview)}
             </button>
             <button type="button" className="chip" aria-pressed={scaleName === "week"} onClick={() => setScaleName("week")}>
               Days

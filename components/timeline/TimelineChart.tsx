@@ -1,5 +1,6 @@
 "use client";
 
+import { useMemo } from "react";
 import type { EventFeature } from "@/geo/join";
 import { addDays, distinctEvents, histogram, positionOf, type TimelineScale } from "@/geo/timeline";
 
@@ -23,11 +24,12 @@ const MAX_LABELS = 10;
  * part outside the selected range is greyed. Drawn in a fixed viewBox and stretched to fit.
  */
 export function TimelineChart({ features, scale, from, to, dateline }: TimelineChartProps) {
-  const buckets = histogram(features, scale);
+  // Recounted when the actors or the scale change, not when the brush moves.
+  const buckets = useMemo(() => histogram(features, scale), [features, scale]);
   const max = Math.max(1, ...buckets.map((b) => b.exact + b.imprecise));
   const width = WIDTH / buckets.length;
   // Intervals ("since 2011") run across the chart as lines in lanes of their own.
-  const spans = distinctEvents(features).filter((f) => f.properties.precision === "interval");
+  const spans = useMemo(() => distinctEvents(features).filter((f) => f.properties.precision === "interval"), [features]);
   const height = BAR_AREA + 8 + spans.length * LANE;
   const x = (day: string) => positionOf(day, scale) * WIDTH;
   const selectedFrom = from ? x(from) : 0;

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { EmbedApp } from "@/components/embed/EmbedApp";
 import { loadDataset } from "@/geo/load";
-import { findStory, storyBundle } from "@/geo/story";
+import { findStory, pageBundle } from "@/geo/story";
 import { tileSettingFromEnv } from "@/app/_server/env";
 
 type Params = Promise<{ id: string }>;
@@ -29,5 +29,5 @@ export default async function EmbedPage({ params }: { params: Params }) {
   const dataset = loadDataset();
   const story = findStory(dataset, (await params).id);
   if (!story) notFound();
-  return <EmbedApp bundle={storyBundle(dataset, story)} tiles={tileSettingFromEnv()} />;
+  return <EmbedApp bundle={pageBundle(dataset, story)} tiles={tileSettingFromEnv()} />;
 }

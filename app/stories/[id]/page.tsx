@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { DatelineApp } from "@/components/DatelineApp";
 import { loadDataset } from "@/geo/load";
 import { storyMetadata } from "@/app/_server/metadata";
-import { findStory, storyBundle } from "@/geo/story";
+import { findStory, pageBundle } from "@/geo/story";
 import { tileSettingFromEnv } from "@/app/_server/env";
 
 type Params = Promise<{ id: string }>;
@@ -26,5 +26,5 @@ export default async function StoryPage({ params }: { params: Params }) {
   const dataset = loadDataset();
   const story = findStory(dataset, (await params).id);
   if (!story) notFound();
-  return <DatelineApp bundle={storyBundle(dataset, story)} tiles={tileSettingFromEnv()} />;
+  return <DatelineApp bundle={pageBundle(dataset, story)} tiles={tileSettingFromEnv()} />;
 }

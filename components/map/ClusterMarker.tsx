@@ -1,0 +1,95 @@
+"use client";
+
+import L from "leaflet";
+import { useEffect, useMemo, useRef } from "react";
+import { Marker } from "react-leaflet";
+import { actorsByWeight, type MapItem } from "@/geo/clusters";
+import { textColorOn } from "@/geo/colors";
+import type { Actor } from "@/geo/schema";
+import { useStory } from "../StoryContext";
+
+type Cluster = Extract<MapItem, { kind: "cluster" }>;
+
+/** A cluster's disc: wider as it holds more events, from 36 px (a touch target) to 56 px. */
+function discSize(events: number): number {
+  return Math.round(Math.min(56, 36 + 5 * Math.log10(Math.max(1, events))));
+}
+/** At most this many actor marks under a disc; the name says all of them. */
+const MAX_MARKS = 3;
+
+/**
+ * The cluster's accessible name: what it holds, in words, and what choosing it does.
+ * @example "A cluster of 12 places, 340 events: Russia (RU) 200, Syrian rebels (RB) 140. Zoom in to it."
+ */
+export function clusterName(cluster: Cluster, actors: readonly Actor[]): string {
+  const who = actors.map((a) => `${a.name} (${a.abbreviation}) ${cluster.actors[a.id] ?? 0}`).join(", ");
+  const what = `A cluster of ${cluster.places.toLocaleString("en-GB")} places, ${cluster.events.toLocaleString("en-GB")} events`;
+  return `${who ? `${what}: ${who}` : what}. Zoom in to it.`;
+}
+
+/** Fills the cluster's element with DOM calls and textContent: no HTML string. */
+function renderCluster(element: HTMLElement, cluster: Cluster, actors: readonly Actor[]) {
+  element.dataset.cluster = String(cluster.id);
+  element.dataset.events = String(cluster.events);
+  element.setAttribute("aria-label", clusterName(cluster, actors));
+  // Leaflet sizes and centres an icon only when it builds it; this one is built once and resized here.
+  const size = discSize(cluster.events);
+  element.style.width = element.style.height = `${size}px`;
+  element.style.marginLeft = element.style.marginTop = `${-size / 2}px`;
+  const disc = document.createElement("span");
+  disc.className = "cluster-disc";
+  disc.dataset.count = cluster.events.toLocaleString("en-GB");
+  const marks = document.createElement("span");
+  marks.className = "place-marker-actors cluster-actors";
+  marks.style.top = `${size + 3}px`;
+  for (const actor of actors.slice(0, MAX_MARKS)) {
+    const swatch = document.createElement("span");
+    swatch.className = "actor-swatch";
+    swatch.style.background = actor.color;
+    swatch.style.color = textColorOn(actor.color);
+    swatch.dataset.mark = actor.abbreviation;
+    marks.append(swatch);
+  }
+  element.replaceChildren(disc, marks);
+}
+
+/** Built once per marker: its content is filled by renderCluster. */
+function clusterIcon(): L.DivIcon {
+  return L.divIcon({ className: "cluster-marker-icon", iconSize: [0, 0], iconAnchor: [0, 0] });
+}
+
+/** One cluster of places: a disc with its event count and its main actors' marks; choosing it zooms in. */
+export function ClusterMarker({ cluster, onExpand }: { cluster: Cluster; onExpand: (cluster: Cluster) => void }) {
+  const { actorsById } = useStory();
+  const markerRef = useRef<L.Marker>(null);
+  const icon = useMemo(() => clusterIcon(), []);
+  const position = useMemo((): [number, number] => [cluster.lat, cluster.lng], [cluster.lat, cluster.lng]);
+
+  useEffect(
+    function showContent() {
+      const element = markerRef.current?.getElement();
+      if (!element) return;
+      renderCluster(
+        element,
+        cluster,
+        actorsByWeight(cluster.actors).flatMap((id) => actorsById.get(id) ?? []),
+      );
+    },
+    [cluster, actorsById],
+  );
+
+  const eventHandlers = useMemo<L.LeafletEventHandlerFnMap>(
+    () => ({
+      click: () => onExpand(cluster),
+      keypress: (event) => {
+        const key = (event as L.LeafletKeyboardEvent).originalEvent;
+        if (key.key !== "Enter" && key.key !== " ") return;
+        key.preventDefault();
+        onExpand(cluster);
+      },
+    }),
+    [onExpand, cluster],
+  );
+
+  return <Marker ref={markerRef} position={position} icon={icon} keyboard riseOnHover eventHandlers={eventHandlers} />;
+}

@@ -1,0 +1,115 @@
+import type { Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
+import { expectQueryParam, marker, popup, queryParam, summary, waitForMapToSettle } from "./helpers";
+
+/**
+ * The front-page story of a generated data folder of thousands of events at thousands of places
+ * (the `scale` project: DATELINE_SCALE_DATA_DIR, built into DATELINE_SCALE_DIST_DIR). The checks
+ * do not name generated ids: they read them from the story's data file and from the page.
+ */
+
+/** The story's data file, as the page names it, and its places. */
+async function storyData(page: Page): Promise<{ url: string; places: { id: string; properties: { name: string } }[] }> {
+  const html = await (await page.request.get("/")).text();
+  const url = /\/stories\/[a-z0-9-]+\/events\.json/.exec(html)?.[0];
+  if (!url) throw new Error("the page names no events file: is this a build of a large story?");
+  const file = (await (await page.request.get(url)).json()) as { places: { id: string; properties: { name: string } }[] };
+  return { url, places: file.places };
+}
+
+/** Opens `path` and waits until every event is in ("N of N events", no loading notice). */
+async function openLoaded(page: Page, path = "/") {
+  await page.goto(path);
+  await expect(page.locator(".events-loading")).toBeEmpty({ timeout: 20_000 });
+  await expect(summary(page)).toHaveText(/^(\d+) of (\d+) events$/);
+}
+
+const counts = async (page: Page) => {
+  const text = (await summary(page).textContent()) ?? "";
+  const [, shown = "0", total = "0"] = /^(\d+) of (\d+) events$/.exec(text) ?? [];
+  return { shown: Number(shown), total: Number(total) };
+};
+
+/** The events the clusters on screen hold, summed. */
+const clusteredEvents = (page: Page) =>
+  page.locator("[data-cluster]").evaluateAll((els) => els.reduce((sum, el) => sum + Number(el.getAttribute("data-events")), 0));
+
+test("a story of thousands of events opens with clusters, a short page and a short list", async ({ page }) => {
+  await openLoaded(page);
+  const { total } = await counts(page);
+  expect(total).toBeGreaterThan(1000);
+  await expect(page.locator("[data-cluster]").first()).toBeVisible();
+  // Only what the view needs is in the page: a few dozen markers, a screenful of list rows.
+  expect(await page.locator("[data-place], [data-cluster]").count()).toBeLessThan(200);
+  const rows = page.locator("li[data-event]");
+  expect(await rows.count()).toBeLessThan(60);
+  await expect(rows.first()).toHaveAttribute("aria-setsize", String(total));
+  // A cluster says in words what it holds.
+  await expect(page.locator("[data-cluster]").first()).toHaveAttribute("aria-label", /^A cluster of \d+ places, [\d,]+ events/);
+});
+
+test("a cluster opens into its places when clicked, and the URL follows the zoom", async ({ page }) => {
+  await openLoaded(page);
+  await waitForMapToSettle(page);
+  const zoomBefore = Number(queryParam(page, "view")?.split("/")[0] ?? 0);
+  const placesBefore = await page.locator("[data-place]").count();
+  // The cluster with the most events among those a reader can click: its centre not under another marker or label.
+  const biggest = await page.locator("[data-cluster]").evaluateAll((els) => {
+    const clickable = els.filter((el) => {
+      const box = el.getBoundingClientRect();
+      const hit = document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2);
+      return hit !== null && el.contains(hit);
+    });
+    clickable.sort((a, b) => Number(b.getAttribute("data-events")) - Number(a.getAttribute("data-events")));
+    return clickable[0]?.getAttribute("data-cluster");
+  });
+  expect(biggest, "a cluster that is not covered by another marker").toBeDefined();
+  await page.locator(`[data-cluster="${biggest}"]`).click({ timeout: 10_000 });
+  await expect.poll(() => Number(queryParam(page, "view")?.split("/")[0] ?? 0)).toBeGreaterThan(zoomBefore);
+  await waitForMapToSettle(page);
+  // Zoomed in, its places are drawn apart: lone places, or smaller clusters.
+  await expect.poll(() => page.locator("[data-place]").count()).toBeGreaterThan(placesBefore);
+});
+
+test("an actor filter changes the count and what the clusters hold, at once", async ({ page }) => {
+  await openLoaded(page);
+  const before = await counts(page);
+  const heldBefore = await clusteredEvents(page);
+  await page.locator("[data-actor]").first().click();
+  await expect.poll(async () => (await counts(page)).shown).toBeLessThan(before.shown);
+  expect((await counts(page)).total).toBe(before.total);
+  await expect.poll(() => clusteredEvents(page)).toBeLessThan(heldBefore);
+  await page.goBack();
+  await expect.poll(async () => (await counts(page)).shown).toBe(before.shown);
+});
+
+test("a link to a place inside a cluster opens that place's popup", async ({ page }) => {
+  const { places } = await storyData(page);
+  await openLoaded(page);
+  const drawn = new Set(await page.locator("[data-place]").evaluateAll((els) => els.map((el) => el.getAttribute("data-place"))));
+  const hidden = places.find((p) => !drawn.has(p.id));
+  if (!hidden) throw new Error("every place has its own marker at the opening view: nothing is clustered");
+  await openLoaded(page, `/?place=${hidden.id}`);
+  await expect(marker(page, hidden.id)).toBeVisible();
+  await expect(popup(page)).toContainText(hidden.properties.name);
+  // No notice: the id was kept while the events were on their way, not dropped as unknown.
+  await expect(page.locator('[role="status"].notice:not(.notice-empty)')).toHaveCount(0);
+  await expectQueryParam(page, "place", hidden.id);
+});
+
+test("the long list is reachable with the keyboard, row after row past the first screen", async ({ page }) => {
+  await openLoaded(page);
+  const rows = page.locator("li[data-event]");
+  const first = rows.first();
+  await first.locator(".event-button").focus();
+  // Each row has its button, "Read in article" where it applies, and "Copy link": walk 40 rows.
+  const seen = new Set<string>();
+  for (let i = 0; i < 120 && seen.size < 40; i++) {
+    await page.keyboard.press("Tab");
+    const id = await page.evaluate(() => document.activeElement?.closest("li[data-event]")?.getAttribute("data-event"));
+    if (id) seen.add(id);
+  }
+  expect(seen.size).toBe(40);
+  const position = await page.evaluate(() => document.activeElement?.closest("li[data-event]")?.getAttribute("aria-posinset"));
+  expect(Number(position)).toBeGreaterThanOrEqual(40);
+});
