@@ -4,16 +4,13 @@ import { useCallback, useMemo, useState } from "react";
 import { CLUSTER_ABOVE } from "@/geo/clusters";
 import type { StoryBundle } from "@/geo/story";
 import type { TileSetting } from "@/geo/tiles";
-import { deriveView, type StoryView } from "@/geo/view";
 import { ArticlePanel } from "./article/ArticlePanel";
 import { MapLoader } from "./map/MapLoader";
 import { PartBoundary } from "./PartBoundary";
-import { Timeline } from "./timeline/Timeline";
+import { StoryTimeline } from "./timeline/StoryTimeline";
 import { StoryPanel } from "./StoryPanel";
 import { StoryProvider } from "./StoryContext";
-import { useStoryBundle } from "./useStoryBundle";
-import { useUrlState } from "./useUrlState";
-import { useViewActions } from "./useViewActions";
+import { useStoryView } from "./useStoryView";
 
 export interface DatelineAppProps {
   bundle: StoryBundle;
@@ -22,8 +19,7 @@ export interface DatelineAppProps {
 
 /** The page: the story panel beside the map, both driven by the view state in the URL. */
 export function DatelineApp({ bundle: pageBundle, tiles }: DatelineAppProps) {
-  const { bundle, known, loading, error } = useStoryBundle(pageBundle);
-  const { state, notices, navigate } = useUrlState(known);
+  const { bundle, loading, error, state, notices, view, actions: viewActions } = useStoryView(pageBundle);
   const [panelOpen, setPanelOpen] = useState(false);
   const [articleOpen, setArticleOpen] = useState(false);
   // The place whose popup the reader opened on the map itself: the map need not fly there.
@@ -32,13 +28,6 @@ export function DatelineApp({ bundle: pageBundle, tiles }: DatelineAppProps) {
   const [quoteToFocus, setQuoteToFocus] = useState<string>();
   const quoteFocused = useCallback(() => setQuoteToFocus(undefined), []);
 
-  const view = useMemo(
-    () => withDeferredTotal(deriveView(bundle, state), loading ? pageBundle.deferred : undefined),
-    [bundle, state, loading, pageBundle],
-  );
-
-  const actorIds = useMemo(() => bundle.actors.map((a) => a.id), [bundle.actors]);
-  const viewActions = useViewActions(known, actorIds, navigate);
   const actions = useMemo(
     () => ({
       ...viewActions,
@@ -102,15 +91,7 @@ export function DatelineApp({ bundle: pageBundle, tiles }: DatelineAppProps) {
               onUserMove={actions.moveMap}
             />
           </PartBoundary>
-          <PartBoundary name="The timeline" instead="The other filters still work.">
-            <Timeline
-              features={view.byActor}
-              allFeatures={bundle.features}
-              dateline={bundle.story.dateline}
-              range={{ from: state.from, to: state.to }}
-              onChange={actions.setDates}
-            />
-          </PartBoundary>
+          <StoryTimeline bundle={bundle} view={view} state={state} onChange={actions.setDates} />
         </main>
         <PartBoundary name="The article" instead="The map and the event list still work." className="article-panel">
           <ArticlePanel
@@ -129,9 +110,4 @@ export function DatelineApp({ bundle: pageBundle, tiles }: DatelineAppProps) {
       </div>
     </StoryProvider>
   );
-}
-
-/** While a large story's events are on their way, "N of M" counts the whole story, not what the page carried. */
-function withDeferredTotal(view: StoryView, deferred: StoryBundle["deferred"]): StoryView {
-  return deferred ? { ...view, counts: { ...view.counts, total: deferred.eventCount } } : view;
 }

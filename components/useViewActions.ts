@@ -16,7 +16,6 @@ export function useViewActions(known: KnownIds, actorIds: readonly string[], nav
     const current = () => parseViewState(new URLSearchParams(window.location.search), known).state;
     const go = (change: Partial<ViewState>, mode: HistoryMode = "push") => navigate({ ...current(), ...change }, mode);
     return {
-      current,
       selectEvent(eventId: string) {
         if (current().event !== eventId) go({ event: eventId, place: undefined, view: undefined });
       },

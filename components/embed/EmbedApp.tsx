@@ -6,16 +6,13 @@ import { fullMapPath } from "@/geo/embed";
 import type { StoryBundle } from "@/geo/story";
 import type { TileSetting } from "@/geo/tiles";
 import { serializeViewState } from "@/geo/url-state";
-import { deriveView } from "@/geo/view";
 import { ActorFilter } from "../ActorFilter";
 import { MapLoader } from "../map/MapLoader";
 import { PartBoundary } from "../PartBoundary";
 import { StatusNotice } from "../StatusNotice";
 import { StoryProvider } from "../StoryContext";
-import { Timeline } from "../timeline/Timeline";
-import { useStoryBundle } from "../useStoryBundle";
-import { useUrlState } from "../useUrlState";
-import { useViewActions } from "../useViewActions";
+import { StoryTimeline } from "../timeline/StoryTimeline";
+import { useStoryView } from "../useStoryView";
 import { useParentHeight } from "./useParentHeight";
 
 export interface EmbedAppProps {
@@ -30,11 +27,7 @@ export interface EmbedAppProps {
  * view, in a new window (the frame may be sandboxed, and the site's pages are not framed).
  */
 export function EmbedApp({ bundle: pageBundle, tiles }: EmbedAppProps) {
-  const { bundle, known } = useStoryBundle(pageBundle);
-  const { state, notices, navigate } = useUrlState(known);
-  const actorIds = useMemo(() => bundle.actors.map((a) => a.id), [bundle.actors]);
-  const actions = useViewActions(known, actorIds, navigate);
-  const view = useMemo(() => deriveView(bundle, state), [bundle, state]);
+  const { bundle, state, notices, view, actions } = useStoryView(pageBundle);
   const [engaged, setEngaged] = useState(false);
   const engage = useCallback(() => setEngaged(true), []);
   const root = useRef<HTMLDivElement>(null);
@@ -89,15 +82,7 @@ export function EmbedApp({ bundle: pageBundle, tiles }: EmbedAppProps) {
             onToggle={actions.toggleActor}
           />
         </PartBoundary>
-        <PartBoundary name="The timeline" instead="The other filters still work.">
-          <Timeline
-            features={view.byActor}
-            allFeatures={bundle.features}
-            dateline={bundle.story.dateline}
-            range={{ from: state.from, to: state.to }}
-            onChange={actions.setDates}
-          />
-        </PartBoundary>
+        <StoryTimeline bundle={bundle} view={view} state={state} onChange={actions.setDates} />
       </div>
     </StoryProvider>
   );
