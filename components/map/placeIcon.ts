@@ -10,6 +10,17 @@ const HALF = FACE_SIZE / 2;
 const MARKS_TOP = 35;
 const MARKS_HEIGHT = 14;
 const MARK_WIDTH = 24;
+/**
+ * At most this many marks under a disc: a place in a story of thousands of events can have a
+ * dozen actors, whose row would run across its neighbours. Past it, the first ones and "+N".
+ */
+const MAX_MARKS = 4;
+
+/** The marks a face shows: every actor, or the first MAX_MARKS - 1 and how many more there are. */
+export function shownMarks(actors: readonly Actor[]): { shown: readonly Actor[]; more: number } {
+  if (actors.length <= MAX_MARKS) return { shown: actors, more: 0 };
+  return { shown: actors.slice(0, MAX_MARKS - 1), more: actors.length - (MAX_MARKS - 1) };
+}
 
 export interface FaceContent {
   place: PlaceFeature;
@@ -20,7 +31,7 @@ export interface FaceContent {
 
 /** The box the face covers around the marker's centre, for the layout: the disc and the marks. */
 export function faceExtent(actorCount: number): Extent {
-  const half = Math.max(HALF, (actorCount * MARK_WIDTH) / 2);
+  const half = Math.max(HALF, (Math.min(actorCount, MAX_MARKS) * MARK_WIDTH) / 2);
   return { left: -half, right: half, top: -HALF, bottom: actorCount > 0 ? MARKS_TOP + MARKS_HEIGHT - HALF : HALF };
 }
 
@@ -31,7 +42,9 @@ export function faceExtent(actorCount: number): Extent {
  */
 export function markerName({ place, eventCount, actors }: Omit<FaceContent, "contextOnly">): string {
   const events = `${eventCount} event${eventCount === 1 ? "" : "s"}`;
-  const who = actors.map((a) => `${a.name} (${a.abbreviation})`).join(", ");
+  const named = (list: readonly Actor[]) => list.map((a) => `${a.name} (${a.abbreviation})`).join(", ");
+  const { shown, more } = shownMarks(actors);
+  const who = more > 0 ? `${named(shown)}, and ${more} more (+${more}): ${named(actors.slice(shown.length))}` : named(actors);
   return who ? `${place.properties.name}, ${events}: ${who}` : `${place.properties.name}, ${events}`;
 }
 
@@ -62,13 +75,20 @@ export function renderFace(element: HTMLElement, content: FaceContent) {
   ].join(" ");
   const marks = document.createElement("span");
   marks.className = "place-marker-actors";
-  for (const actor of actors) {
+  const { shown, more } = shownMarks(actors);
+  for (const actor of shown) {
     const swatch = document.createElement("span");
     swatch.className = "actor-swatch";
     swatch.style.background = actor.color;
     swatch.style.color = textColorOn(actor.color);
     swatch.dataset.mark = actor.abbreviation;
     marks.append(swatch);
+  }
+  if (more > 0) {
+    const rest = document.createElement("span");
+    rest.className = "actor-swatch is-more";
+    rest.dataset.mark = `+${more}`;
+    marks.append(rest);
   }
   const count = document.createElement("span");
   count.className = "place-marker-count";
