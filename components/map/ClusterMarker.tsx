@@ -4,9 +4,9 @@ import L from "leaflet";
 import { useEffect, useMemo, useRef } from "react";
 import { Marker } from "react-leaflet";
 import { actorsByWeight, type MapItem } from "@/geo/clusters";
-import { textColorOn } from "@/geo/colors";
 import type { Actor } from "@/geo/schema";
 import { useStory } from "../StoryContext";
+import { actorMark } from "./placeIcon";
 
 type Cluster = Extract<MapItem, { kind: "cluster" }>;
 
@@ -42,14 +42,7 @@ function renderCluster(element: HTMLElement, cluster: Cluster, actors: readonly 
   const marks = document.createElement("span");
   marks.className = "place-marker-actors cluster-actors";
   marks.style.top = `${size + 3}px`;
-  for (const actor of actors.slice(0, MAX_MARKS)) {
-    const swatch = document.createElement("span");
-    swatch.className = "actor-swatch";
-    swatch.style.background = actor.color;
-    swatch.style.color = textColorOn(actor.color);
-    swatch.dataset.mark = actor.abbreviation;
-    marks.append(swatch);
-  }
+  marks.append(...actors.slice(0, MAX_MARKS).map(actorMark));
   element.replaceChildren(disc, marks);
 }
 

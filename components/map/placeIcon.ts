@@ -48,6 +48,16 @@ export function markerName({ place, eventCount, actors }: Omit<FaceContent, "con
   return who ? `${place.properties.name}, ${events}: ${who}` : `${place.properties.name}, ${events}`;
 }
 
+/** An actor's two-letter mark in its colour, as markers and clusters draw it (text from `data-mark`, by CSS). */
+export function actorMark(actor: Actor): HTMLElement {
+  const swatch = document.createElement("span");
+  swatch.className = "actor-swatch";
+  swatch.style.background = actor.color;
+  swatch.style.color = textColorOn(actor.color);
+  swatch.dataset.mark = actor.abbreviation;
+  return swatch;
+}
+
 /**
  * Fills a marker's element with its name label, actor marks and count, with DOM calls and
  * `textContent`, never an HTML string (data text must not be parsed as HTML). The element itself
@@ -76,14 +86,7 @@ export function renderFace(element: HTMLElement, content: FaceContent) {
   const marks = document.createElement("span");
   marks.className = "place-marker-actors";
   const { shown, more } = shownMarks(actors);
-  for (const actor of shown) {
-    const swatch = document.createElement("span");
-    swatch.className = "actor-swatch";
-    swatch.style.background = actor.color;
-    swatch.style.color = textColorOn(actor.color);
-    swatch.dataset.mark = actor.abbreviation;
-    marks.append(swatch);
-  }
+  marks.append(...shown.map(actorMark));
   if (more > 0) {
     const rest = document.createElement("span");
     rest.className = "actor-swatch is-more";
