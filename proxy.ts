@@ -2,20 +2,26 @@ import { NextResponse, type NextRequest } from "next/server";
 import { NOT_FOUND_ROUTE, PROBE_HEADER, PROBE_TOKEN, policyFor } from "./app/_server/page-policy";
 import { knownPathIds } from "./geo/load";
 import { isDev, serverOrigin, studioServed, tileSettingFromEnv } from "./app/_server/env";
+import { PRERENDERED_FOLDER } from "./app/_server/front-page.cjs";
 
 /** Addresses whose second segment is an id from the data, and the static image or data file under some of them. */
 const ID_PATH = /^\/(places|events|stories|embed)\/([^/]+)(\/opengraph-image|\/map\.svg|\/events\.json)?\/?$/;
+
+/** Where the build keeps its static copy of `/` (front-page.cjs): served only as `/`. */
+const PRERENDERED_PATH = new RegExp(`^/${PRERENDERED_FOLDER}(/|$)`);
 
 /** The studio's page and API (contract: only where DATELINE_STUDIO=on). */
 const STUDIO_PATH = /^\/(api\/)?studio(\/|$)/;
 
 /**
- * Three jobs, before any page renders:
+ * Three jobs, before any page but `/` renders (`/` is a static file with its policy in a header
+ * rule: app/_server/front-page.cjs):
  * - The studio is a 404 (the real 404 page, or the API's error shape) unless this build has it and
  *   the server was started with DATELINE_STUDIO=on.
- * - Unknown ids under /places/, /events/, /stories/ and /embed/ (and undecodable ones, which crash Next.js's
- *   image routes) get the 404 page, rendered as a page of its own so its text is in the HTML:
- *   Next.js 16 sends a `notFound()` from a dynamic page as an empty shell (vercel/next.js#62228).
+ * - Unknown ids under /places/, /events/, /stories/ and /embed/ (and undecodable ones, which crash
+ *   Next.js's image routes), and the static copy of `/` at an address of its own, get the 404 page,
+ *   rendered as a page of its own so its text is in the HTML: Next.js 16 sends a `notFound()` from
+ *   a dynamic page as an empty shell (vercel/next.js#62228).
  * - Every page gets its script policy: the hashes of its own inline scripts (app/_server/page-policy.ts),
  *   the same for every request, so the page stays the same bytes and any cache may keep it.
  *   Headers for every response, and the locked policy for non-pages, are in app/_server/headers.cjs.
@@ -29,7 +35,10 @@ export async function proxy(request: NextRequest) {
   const studioOff = studio !== null && !studioServed();
   const idPath = ID_PATH.exec(pathname);
   const id = idPath ? decodedId(idPath[2] ?? "") : undefined;
-  const unknown = studioOff || (idPath !== null && (id === undefined || !knownPathIds()[idsOf(idPath[1] as PathKind)].has(id)));
+  const unknown =
+    studioOff ||
+    PRERENDERED_PATH.test(pathname) ||
+    (idPath !== null && (id === undefined || !knownPathIds()[idsOf(idPath[1] as PathKind)].has(id)));
   if (idPath?.[3] && !unknown) return NextResponse.next(); // a preview image, a story's map or data file: no page policy
 
   const tiles = tileSettingFromEnv();
@@ -69,10 +78,11 @@ function decodedId(segment: string): string | undefined {
 }
 
 export const config = {
-  // Pages and the preview images; API answers and build assets get their headers from next.config.js.
+  // Pages but `/` (`.+`), and the preview images; API answers, build assets and `/` get their
+  // headers from next.config.js.
   matcher: [
     {
-      source: "/((?!api/|_next/static|_next/image|basemap.json|icon.svg|favicon.ico).*)",
+      source: "/((?!api/|_next/static|_next/image|basemap.json|icon.svg|favicon.ico).+)",
       missing: [
         { type: "header", key: "next-router-prefetch" },
         { type: "header", key: "purpose", value: "prefetch" },

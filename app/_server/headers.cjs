@@ -101,19 +101,42 @@ function pagePolicy({ scriptHashes, styleHashes = [], tileOrigin, dev = false, e
 const pairs = (headers) => Object.entries(headers).map(([key, value]) => ({ key, value }));
 
 /**
+ * What a response for `/` varies by, as Next.js says for its pages: the same address answers the
+ * document and, to a request with these headers, the page's React payload. `/`'s document is a
+ * static file (front-page.cjs), which would not say so itself, and a shared cache must not mix them.
+ */
+const PAGE_VARY = "rsc, next-router-state-tree, next-router-prefetch, next-router-segment-prefetch";
+
+/**
+ * The header rule for `/`'s policy, which proxy.ts does not serve (front-page.cjs). As written here
+ * it allows no inline script; the build's last step (cli/hash-pages.ts) writes the page's hashes
+ * into the built copy of this rule, so a build that skipped that step shows at once, unhydrated,
+ * instead of running with a looser policy. Under `next dev` it is the dev policy; tiles may then
+ * come from any https host, since the tile setting is parsed in TypeScript (geo/tiles.ts).
+ * @param {{ dev: boolean }} options
+ */
+function frontPagePolicyRule({ dev }) {
+  const policy = pagePolicy({ scriptHashes: [], dev, tileOrigin: dev ? "https:" : undefined });
+  return { source: "/", headers: pairs({ "Content-Security-Policy": policy, Vary: PAGE_VARY }) };
+}
+
+/**
  * next.config.js's `headers()`: the security headers everywhere, the frame header everywhere but
  * the embeds, the locked policy on everything that is not a page, and the caching rules. (Pages get
- * their script policy from proxy.ts, which knows each page's hashes; `_next/static` is immutable by
- * Next.js itself.) A Cache-Control set here wins over Next.js's own for pages.
+ * their script policy from proxy.ts, which knows each page's hashes, but for `/`, whose policy is
+ * written into its rule here at build; `_next/static` is immutable by Next.js itself.) A
+ * Cache-Control set here wins over Next.js's own for pages.
+ * @param {{ dev?: boolean }} [options] `dev` for `next dev`
  * @returns {{ source: string, headers: { key: string, value: string }[] }[]}
  */
-function headerRules() {
+function headerRules({ dev = false } = {}) {
   const locked = pairs({ "Content-Security-Policy": NON_PAGE_CSP });
   const notStatic = "(?!_next/static/|_next/image)";
   return [
     { source: "/:path*", headers: pairs(SECURITY_HEADERS) },
     { source: "/:path((?!embed(?:/|$)).*)", headers: pairs(FRAME_HEADERS) },
     { source: `/:path(${notStatic}.*)`, headers: pairs({ "Cache-Control": CACHE_CONTROL.page }) },
+    frontPagePolicyRule({ dev }),
     { source: "/api/:path*", headers: [...locked, ...pairs({ "Cache-Control": CACHE_CONTROL.api })] },
     // An embed framed with sandbox="allow-scripts" has an opaque origin: its fetch of the basemap is
     // cross-origin and needs CORS. The file is public and the same for everyone.
@@ -143,4 +166,5 @@ module.exports = {
   STUDIO_CACHE_CONTROL,
   pagePolicy,
   headerRules,
+  frontPagePolicyRule,
 };

@@ -15,4 +15,9 @@ export interface PagePolicyOptions {
   embed?: boolean;
 }
 export declare function pagePolicy(options: PagePolicyOptions): string;
-export declare function headerRules(): { source: string; headers: { key: string; value: string }[] }[];
+export interface HeaderRule {
+  source: string;
+  headers: { key: string; value: string }[];
+}
+export declare function headerRules(options?: { dev?: boolean }): HeaderRule[];
+export declare function frontPagePolicyRule(options: { dev: boolean }): HeaderRule;

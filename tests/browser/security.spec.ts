@@ -6,7 +6,10 @@
  * 404 page.
  */
 import { test as base, type Page } from "@playwright/test";
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { inlineHashes } from "../../app/_server/csp-hashes";
+import { frontPageFile } from "../../app/_server/front-page.cjs";
 import { expect, test, waitForMap } from "./fixtures";
 import { expectQueryParam, listItem, popup } from "./helpers";
 
@@ -64,6 +67,23 @@ for (const path of [
     for (const hash of hashes) expect(scripts, `${hash} allowed`).toContain(hash);
   });
 }
+
+test("/ is its prerendered page served as a static file, which has no address of its own; its React payload is still the page's", async ({
+  request,
+}) => {
+  const home = await request.get("/?actors=iran");
+  expect(home.status()).toBe(200);
+  expect(home.headers()["vary"], "a cache keeps the document and the payload apart").toMatch(/\brsc\b/);
+  expect(home.headers()["etag"]).toBeTruthy();
+  expect(home.headers()["x-nextjs-cache"], "not through Next.js's page cache").toBeUndefined();
+  const dist = process.env.DATELINE_DIST_DIR?.trim() || ".next";
+  expect(await home.text(), "the prerendered page, byte for byte").toBe(
+    readFileSync(path.join(dist, "server", "app", "index.html"), "utf8"),
+  );
+  expect((await request.get(frontPageFile(dist))).status()).toBe(404);
+  const payload = await request.get("/", { headers: { rsc: "1" }, maxRedirects: 5 });
+  expect(payload.headers()["content-type"]).toMatch(/^text\/x-component/);
+});
 
 test("only embeds may be framed by other sites", async ({ request }) => {
   // The embed pages are built elsewhere; the rule holds for the path whether or not a page answers it.
