@@ -128,7 +128,9 @@ describe("next.config.js headers", () => {
       expect((await headersFor(path))["Content-Security-Policy"], path).toBe(NON_PAGE_CSP);
     }
     expect((await headersFor("/stories/x"))["Content-Security-Policy"], "pages get theirs from proxy.ts").toBeUndefined();
-    expect((await headersFor("/"))["Content-Security-Policy"], "/ gets its own from the build").toMatch(/^default-src 'self'; script-src 'self'/);
+    expect((await headersFor("/"))["Content-Security-Policy"], "/ gets its own from the build").toMatch(
+      /^default-src 'self'; script-src 'self'/,
+    );
   });
 
   it("lets shared caches keep pages, images and API answers, and leaves build assets to Next.js (immutable)", async () => {
