@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
   dodgeOffsets,
-  labelExtent,
   layoutMap,
   markerLabelExtent,
   type BasemapLabelInput,
