@@ -24,7 +24,11 @@ export interface Extent {
   bottom: number;
 }
 
-export const LABEL_SIDES = ["right", "left", "bottom", "top"] as const;
+/**
+ * Where a marker's label may go, in the order tried: beside, under or over the marker, then at
+ * its corners, where a crowd of neighbours often leaves room that no side has.
+ */
+export const LABEL_SIDES = ["right", "left", "bottom", "top", "top-right", "bottom-right", "top-left", "bottom-left"] as const;
 export type LabelSide = (typeof LABEL_SIDES)[number];
 
 export interface MarkerInput {
@@ -33,6 +37,12 @@ export interface MarkerInput {
   point: Point;
   /** The marker's face around its centre: the disc and the actor marks under it. */
   face: Extent;
+  /**
+   * The disc alone, where the face is more than its disc (a row of marks under it, often wider):
+   * a label beside or above the marker sits by the disc, as it is drawn, and the room beside the
+   * disc over the marks is free for a neighbour's label. Without it the face is one box.
+   */
+  disc?: Extent;
   /** The size of the name label's box. */
   label: { width: number; height: number };
   /** Higher keeps its label first when two compete for room. */
@@ -75,11 +85,11 @@ export interface LayoutOptions {
   /** Rounds of pushing markers apart, at most. */
   iterations?: number;
   /**
-   * The margin the map keeps around the markers when it frames them all (its fit padding). A
-   * label prefers a side that stays inside that frame: on the story's first view, a name on the
-   * outer side of a marker at the edge would be cut by the edge of the map.
+   * The box the map frames on the story's first view, in the same pixels, with the room it keeps
+   * around the places. A label prefers a side inside it: on that view, a name on the outer side
+   * of a marker at the edge would be cut by the edge of the map.
    */
-  frameMargin?: number;
+  frame?: Box;
 }
 
 export interface MapLayout {
@@ -87,12 +97,15 @@ export interface MapLayout {
   basemap: BasemapLabelLayout[];
 }
 
-interface Placed {
+/** A box in pixels. */
+export interface Box {
   minX: number;
   minY: number;
   maxX: number;
   maxY: number;
 }
+
+type Placed = Box;
 
 /**
  * Offsets that leave every pair of points at least `minDistance` apart, found by repeatedly
@@ -160,7 +173,31 @@ export function labelExtent(side: LabelSide, face: Extent, label: { width: numbe
       return { left: -width / 2, right: width / 2, top: face.bottom + gap, bottom: face.bottom + gap + height };
     case "top":
       return { left: -width / 2, right: width / 2, top: face.top - gap - height, bottom: face.top - gap };
+    case "top-right":
+      return { left: face.right + gap, right: face.right + gap + width, top: face.top - gap - height, bottom: face.top - gap };
+    case "bottom-right":
+      return { left: face.right + gap, right: face.right + gap + width, top: face.bottom + gap, bottom: face.bottom + gap + height };
+    case "top-left":
+      return { left: face.left - gap - width, right: face.left - gap, top: face.top - gap - height, bottom: face.top - gap };
+    case "bottom-left":
+      return { left: face.left - gap - width, right: face.left - gap, top: face.bottom + gap, bottom: face.bottom + gap + height };
   }
+}
+
+/** The boxes a marker's face covers: its disc and the row of marks under it, or its face as one box. */
+function faceParts(m: MarkerInput, centre: Point): Placed[] {
+  if (!m.disc) return [box(centre, m.face)];
+  const marks = { left: m.face.left, right: m.face.right, top: m.disc.bottom, bottom: m.face.bottom };
+  return marks.bottom > marks.top ? [box(centre, m.disc), box(centre, marks)] : [box(centre, m.disc)];
+}
+
+/**
+ * Where a marker's label goes on a side: beside or above its disc, and under the whole face (below
+ * the marks), as app/globals.css draws it.
+ */
+export function markerLabelExtent(side: LabelSide, m: MarkerInput, gap: number): Extent {
+  const disc = m.disc ?? m.face;
+  return labelExtent(side, { ...disc, bottom: m.face.bottom }, m.label, gap);
 }
 
 /** A city's name beside its dot, or a country's name centred on its point. */
@@ -173,13 +210,6 @@ function basemapExtent(label: BasemapLabelInput, side: BasemapLabelLayout["side"
 }
 
 /** Markers in the order their labels are placed: the selected first, then by priority, then by id. */
-/** The box around the places' true positions (what the map fits), widened by `margin` on every side. */
-function framing(points: readonly Point[], margin: number): Placed {
-  const xs = points.map((c) => c.x);
-  const ys = points.map((c) => c.y);
-  return { minX: Math.min(...xs) - margin, minY: Math.min(...ys) - margin, maxX: Math.max(...xs) + margin, maxY: Math.max(...ys) + margin };
-}
-
 function byImportance(a: MarkerInput, b: MarkerInput): number {
   return Number(b.selected ?? false) - Number(a.selected ?? false) || b.priority - a.priority || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
@@ -226,7 +256,7 @@ export function separateFaces(centres: readonly Point[], faces: readonly Extent[
  * left out at this zoom), and basemap names fill the room that is left, most important first.
  */
 export function layoutMap(markers: readonly MarkerInput[], basemap: readonly BasemapLabelInput[], options: LayoutOptions): MapLayout {
-  const { minDistance, gap, padding, iterations, frameMargin } = options;
+  const { minDistance, gap, padding, iterations, frame } = options;
   const discOffsets = dodgeOffsets(
     markers.map((m) => m.point),
     minDistance,
@@ -245,25 +275,18 @@ export function layoutMap(markers: readonly MarkerInput[], basemap: readonly Bas
   // Every face, and the true position's dot of a moved one, is an obstacle before any label goes down.
   placed.load(
     markers.flatMap((m, i) => {
-      const faceBox = box(centres[i]!, m.face);
+      const parts = faceParts(m, centres[i]!);
       const moved = Math.hypot(offsets[i]!.x, offsets[i]!.y) > 1;
-      return moved ? [faceBox, box(m.point, { left: -5, top: -5, right: 5, bottom: 5 })] : [faceBox];
+      return moved ? [...parts, box(m.point, { left: -5, top: -5, right: 5, bottom: 5 })] : parts;
     }),
   );
 
-  const frame =
-    frameMargin === undefined
-      ? undefined
-      : framing(
-          markers.map((m) => m.point),
-          frameMargin,
-        );
   const inFrame = (b: Placed) => !frame || (b.minX >= frame.minX && b.maxX <= frame.maxX && b.minY >= frame.minY && b.maxY <= frame.maxY);
   const layouts = new Map<string, MarkerLayout>();
   const order = markers.map((m, i) => ({ m, i })).sort((a, b) => byImportance(a.m, b.m));
   for (const { m, i } of order) {
     const centre = centres[i]!;
-    const boxes = LABEL_SIDES.map((side) => ({ side, box: box(centre, labelExtent(side, m.face, m.label, gap), padding) }));
+    const boxes = LABEL_SIDES.map((side) => ({ side, box: box(centre, markerLabelExtent(side, m, gap), padding) }));
     const free = boxes.filter((candidate) => !placed.collides(candidate.box));
     let choice = free.find((candidate) => inFrame(candidate.box)) ?? free[0];
     // The selected place is named whatever it covers: the reader asked for it.

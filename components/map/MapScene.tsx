@@ -52,6 +52,7 @@ export function MapScene(props: Omit<DatelineMapProps, "tiles">) {
     groupsByPlace,
     selectedPlace: focusPlace,
     basemapLabels: basemap?.labels ?? NO_LABELS,
+    frame: view.bounds,
   });
 
   // Where the keyboard focus should go once it is drawn: into the popup the reader opened with

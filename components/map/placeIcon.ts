@@ -29,6 +29,9 @@ export interface FaceContent {
   contextOnly: boolean;
 }
 
+/** The disc alone, around the marker's centre: what a label beside or above the marker sits by. */
+export const DISC_EXTENT: Extent = { left: -HALF, right: HALF, top: -HALF, bottom: HALF };
+
 /** The box the face covers around the marker's centre, for the layout: the disc and the marks. */
 export function faceExtent(actorCount: number): Extent {
   const half = Math.max(HALF, (Math.min(actorCount, MAX_MARKS) * MARK_WIDTH) / 2);

@@ -1,14 +1,15 @@
 "use client";
 
 import type L from "leaflet";
+import type { BBox } from "geojson";
 import { useLayoutEffect, useMemo, useState } from "react";
 import type { BasemapLabel } from "@/geo/basemap";
 import type { PlaceGroup } from "@/geo/group";
-import { layoutMap, type MapLayout } from "@/geo/layout";
+import { layoutMap, type Box, type MapLayout } from "@/geo/layout";
 import type { PlaceFeature } from "@/geo/schema";
 import { basemapLabelId, basemapLabelSize } from "./BasemapLabels";
 import { textWidth } from "./measureText";
-import { faceExtent } from "./placeIcon";
+import { DISC_EXTENT, faceExtent } from "./placeIcon";
 import { FIT_PADDING } from "./ViewController";
 
 /** The marker labels' font and box, as in app/globals.css (.place-label). */
@@ -16,7 +17,7 @@ const PLACE_LABEL_FONT = '600 12px system-ui, -apple-system, "Segoe UI", Roboto,
 const PLACE_LABEL_PADDING = 10;
 const PLACE_LABEL_HEIGHT = 18;
 
-const OPTIONS = { minDistance: 44, gap: 3, padding: 2, frameMargin: FIT_PADDING };
+const OPTIONS = { minDistance: 44, gap: 3, padding: 2 };
 
 /**
  * Which label keeps its room when two compete: a named site or city before a province, and a
@@ -52,6 +53,19 @@ export interface MapLayoutInput {
   groupsByPlace: ReadonlyMap<string, PlaceGroup>;
   selectedPlace?: string;
   basemapLabels: readonly BasemapLabel[];
+  /** The box the map fits when the URL names no view (ViewController's `bounds`): labels keep inside it. */
+  frame?: BBox;
+}
+
+/** A [west, south, east, north] box in the map's pixels at a zoom, with the room the fit keeps around it. */
+function pixelFrame(map: L.Map, [west, south, east, north]: BBox, zoom: number): Box {
+  const [topLeft, bottomRight] = [map.project([north, west], zoom), map.project([south, east], zoom)];
+  return {
+    minX: topLeft.x - FIT_PADDING,
+    minY: topLeft.y - FIT_PADDING,
+    maxX: bottomRight.x + FIT_PADDING,
+    maxY: bottomRight.y + FIT_PADDING,
+  };
 }
 
 /**
@@ -59,7 +73,7 @@ export interface MapLayoutInput {
  * zoom and per change of what is shown (not per pan or per marker added): the layout is in the
  * map's projected pixels, which a pan does not change.
  */
-export function useMapLayout(map: L.Map, { places, groupsByPlace, selectedPlace, basemapLabels }: MapLayoutInput): MapLayout {
+export function useMapLayout(map: L.Map, { places, groupsByPlace, selectedPlace, basemapLabels, frame }: MapLayoutInput): MapLayout {
   const zoom = useZoom(map);
   return useMemo(() => {
     const markers = places.map((place) => {
@@ -69,6 +83,7 @@ export function useMapLayout(map: L.Map, { places, groupsByPlace, selectedPlace,
         id: place.id,
         point: map.project([lat, lng], zoom),
         face: faceExtent(group?.actors.length ?? 0),
+        disc: DISC_EXTENT,
         label: { width: textWidth(place.properties.name, PLACE_LABEL_FONT) + PLACE_LABEL_PADDING, height: PLACE_LABEL_HEIGHT },
         priority: labelPriority(place, group),
         selected: place.id === selectedPlace,
@@ -83,6 +98,6 @@ export function useMapLayout(map: L.Map, { places, groupsByPlace, selectedPlace,
         rank: label.rank,
         dot: label.kind !== "country",
       }));
-    return layoutMap(markers, names, OPTIONS);
-  }, [map, zoom, places, groupsByPlace, selectedPlace, basemapLabels]);
+    return layoutMap(markers, names, { ...OPTIONS, frame: frame && pixelFrame(map, frame, zoom) });
+  }, [map, zoom, places, groupsByPlace, selectedPlace, basemapLabels, frame]);
 }
