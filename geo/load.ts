@@ -8,7 +8,7 @@
  *   stories/<slug>/story.json      the article: title, dateline, text
  *   stories/<slug>/events.json     its events
  */
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { formatProblem } from "./problems";
 import { validateDataset, type Dataset, type RawDataset, type RawFile } from "./validate";
@@ -44,15 +44,20 @@ function readJson(file: string): RawFile {
   }
 }
 
-/** Reads every data file under `dir` without judging it. */
-export function readRawDataset(dir: string = DATA_DIR): RawDataset {
-  const storiesDir = path.join(dir, "stories");
-  const slugs = existsSync(storiesDir)
+/** The story folders under `storiesDir`, sorted: each holds one story's two files. */
+function storySlugs(storiesDir: string): string[] {
+  return existsSync(storiesDir)
     ? readdirSync(storiesDir, { withFileTypes: true })
         .filter((d) => d.isDirectory())
         .map((d) => d.name)
         .sort()
     : [];
+}
+
+/** Reads every data file under `dir` without judging it. */
+export function readRawDataset(dir: string = DATA_DIR): RawDataset {
+  const storiesDir = path.join(dir, "stories");
+  const slugs = storySlugs(storiesDir);
   return {
     storiesDir: shownPath(storiesDir),
     places: readJson(path.join(dir, "places.geojson")),
@@ -62,6 +67,27 @@ export function readRawDataset(dir: string = DATA_DIR): RawDataset {
       events: readJson(path.join(storiesDir, slug, "events.json")),
     })),
   };
+}
+
+/**
+ * A fingerprint of the files `readRawDataset(dir)` reads: each one's path, inode, size and
+ * modification time in nanoseconds (or that it is missing). It changes whenever a file is
+ * written (a save renames a new file over the old one: a new inode), added or removed, so a
+ * server can keep the validated dataset until the folder changes instead of re-reading it.
+ */
+export function dataFilesStamp(dir: string = DATA_DIR): string {
+  const storiesDir = path.join(dir, "stories");
+  const files = [
+    path.join(dir, "places.geojson"),
+    path.join(dir, "actors.json"),
+    ...storySlugs(storiesDir).flatMap((slug) => [path.join(storiesDir, slug, "story.json"), path.join(storiesDir, slug, "events.json")]),
+  ];
+  return files
+    .map((file) => {
+      const stat = statSync(file, { bigint: true, throwIfNoEntry: false });
+      return `${file}\t${stat ? `${stat.ino}:${stat.size}:${stat.mtimeNs}` : "missing"}`;
+    })
+    .join("\n");
 }
 
 /** Thrown when the shipped data has problems: the message lists every one. */

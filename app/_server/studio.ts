@@ -2,7 +2,7 @@
  * The studio's HTTP plumbing: JSON answers that no cache keeps, the error shape of the API, and
  * reading a review from a request body. The route handlers under app/api/studio/ stay thin.
  */
-import { DATA_DIR, readRawDataset } from "@/geo/load";
+import { DATA_DIR, dataFilesStamp, readRawDataset } from "@/geo/load";
 import { parseReview } from "@/geo/studio/review-schema";
 import type { StoryReview } from "@/geo/studio/review";
 import { validateDataset, type Dataset } from "@/geo/validate";
@@ -17,9 +17,21 @@ export function jsonError(status: number, code: string, message: string, extra: 
   return json({ error: { code, message }, ...extra }, status);
 }
 
-/** The data folder as it is on disk now: the studio reads it on every request, since it writes it. */
-export function currentDataset(): Dataset {
-  return validateDataset(readRawDataset(DATA_DIR)).dataset;
+let validated: { stamp: string; dataset: Dataset } | undefined;
+
+/**
+ * The data folder as it is on disk now. The studio writes the folder, so it cannot keep the
+ * dataset for the server's life as the public site does; but validating it (with the Natural
+ * Earth point checks) costs far more than a `stat` of each file, so the validated dataset is
+ * kept until the files' stamp (paths, inodes, sizes, modification times) changes: a save, or an
+ * edit by hand, makes the next request read the folder again.
+ */
+export function currentDataset(dir: string = DATA_DIR): Dataset {
+  // The stamp is taken before the files are read: a file written in between makes the next stamp
+  // differ, so the next request reads again rather than keeping a stale dataset.
+  const stamp = dataFilesStamp(dir);
+  if (validated?.stamp !== stamp) validated = { stamp, dataset: validateDataset(readRawDataset(dir)).dataset };
+  return validated.dataset;
 }
 
 /** The review in a request's JSON body, or the 400 answer that names what is wrong. */

@@ -33,6 +33,20 @@ function FitCandidates({ positions }: { positions: [number, number][] }) {
   return null;
 }
 
+/** Leaflet makes its container focusable (its keyboard pans and zooms) but gives it no role or name. */
+function NameTheMap() {
+  const map = useMap();
+  useEffect(
+    function nameTheMap() {
+      const container = map.getContainer();
+      container.setAttribute("role", "region");
+      container.setAttribute("aria-label", "The candidates on a map: click to drop a pin; arrow keys pan, plus and minus zoom");
+    },
+    [map],
+  );
+  return null;
+}
+
 function PinOnClick({ onPin }: { onPin: CandidateMapProps["onPin"] }) {
   useMapEvents({ click: (event) => onPin([event.latlng.lng, event.latlng.lat]) });
   return null;
@@ -56,6 +70,7 @@ export default function CandidateMap({ candidates, chosen, pin, onChoose, onPin 
       fadeAnimation={false}
     >
       <Basemap data={basemap} outlinedCountries={[]} outlinedAreas={[]} />
+      <NameTheMap />
       <FitCandidates positions={positions} />
       <PinOnClick onPin={onPin} />
       {candidates.map((c, i) => {

@@ -30,7 +30,7 @@ export function EventEditor({ event, review, places, actors, dispatch }: EventEd
   const dateOk = isContractDate(event.date);
 
   return (
-    <div className="studio-editor">
+    <section className="studio-editor" aria-labelledby="studio-editor-heading">
       <h2 id="studio-editor-heading">Event</h2>
       <blockquote className="studio-quote">{review.meta.text.slice(event.quote.start, event.quote.end)}</blockquote>
       <p className="studio-actions">
@@ -199,6 +199,6 @@ export function EventEditor({ event, review, places, actors, dispatch }: EventEd
         </button>
       </fieldset>
       <ProvenanceFields label="the event" value={event.provenance} onChange={(p) => change({ provenance: p })} />
-    </div>
+    </section>
   );
 }

@@ -45,7 +45,7 @@ export function MentionEditor({ mention, places, dispatch }: MentionEditorProps)
   }
 
   return (
-    <div className="studio-editor" aria-labelledby="studio-editor-heading">
+    <section className="studio-editor" aria-labelledby="studio-editor-heading">
       <h2 id="studio-editor-heading">Place: “{mention.text}”</h2>
       <p>
         {chosen ? `Chosen: ${chosen.properties.name} (${chosen.properties.kind}, ${chosen.properties.country})` : "No place chosen yet."}{" "}
@@ -114,6 +114,6 @@ export function MentionEditor({ mention, places, dispatch }: MentionEditorProps)
           </button>
         </div>
       </form>
-    </div>
+    </section>
   );
 }

@@ -111,13 +111,16 @@ export function ProposalList({ review, places, selected, onSelect, dispatch }: P
             <span className="studio-proposal-label">{row.label}</span>
             <span className="studio-proposal-detail">{row.detail}</span>
             <span className="studio-proposal-status">{STATUS_TEXT[row.status]}</span>
-            <span className="studio-proposal-buttons">
-              <button type="button" tabIndex={-1} aria-label={`Accept ${row.label}`} onClick={() => setStatus(row, "accepted")}>
+            {/* The mouse's shortcuts for Enter and Delete. An option's content is presentational, so
+                they cannot be buttons of their own (axe: nested-interactive); the keyboard and a
+                screen reader use the keys the list describes, or the editor's Accept and Reject. */}
+            <span className="studio-proposal-buttons" aria-hidden="true">
+              <span className="studio-proposal-button" title="Accept" onClick={() => setStatus(row, "accepted")}>
                 ✓
-              </button>
-              <button type="button" tabIndex={-1} aria-label={`Reject ${row.label}`} onClick={() => setStatus(row, "rejected")}>
+              </span>
+              <span className="studio-proposal-button" title="Reject" onClick={() => setStatus(row, "rejected")}>
                 ✕
-              </button>
+              </span>
             </span>
           </li>
         ))}

@@ -50,8 +50,18 @@ export function StudioApp({ tiles }: { tiles: TileSetting }) {
   );
   const bundle = useMemo(() => review && data && previewBundle(review, data.places, data.actors), [review, data]);
 
-  if (error) return <p role="alert">The studio could not read the data folder: {error}</p>;
-  if (!data) return <p role="status">Loading the studio…</p>;
+  if (error)
+    return (
+      <main className="studio">
+        <p role="alert">The studio could not read the data folder: {error}</p>
+      </main>
+    );
+  if (!data)
+    return (
+      <main className="studio">
+        <p role="status">Loading the studio…</p>
+      </main>
+    );
 
   const start = (meta: StoryMeta, draft: Draft) => {
     setSaved(undefined);
@@ -62,6 +72,7 @@ export function StudioApp({ tiles }: { tiles: TileSetting }) {
   const header = (
     <header className="studio-header">
       <p className="brand">Dateline studio</p>
+      {review && <h1 className="studio-story-title">{review.meta.title.trim() || "Untitled story"}</h1>}
       {review && (
         <button
           type="button"
@@ -81,12 +92,14 @@ export function StudioApp({ tiles }: { tiles: TileSetting }) {
     return (
       <div className="studio">
         {header}
-        {saved && (
-          <p role="status" className="studio-saved">
-            Saved “{saved.id}”: {saved.written.join(", ")}. Build and restart the site to publish it at /stories/{saved.id}.
-          </p>
-        )}
-        <PasteForm onDraft={start} firstStory={data.storyIds.length === 0} />
+        <main>
+          {saved && (
+            <p role="status" className="studio-saved">
+              Saved “{saved.id}”: {saved.written.join(", ")}. Build and restart the site to publish it at /stories/{saved.id}.
+            </p>
+          )}
+          <PasteForm onDraft={start} firstStory={data.storyIds.length === 0} />
+        </main>
       </div>
     );
   }
@@ -97,7 +110,7 @@ export function StudioApp({ tiles }: { tiles: TileSetting }) {
   return (
     <div className="studio studio-reviewing">
       {header}
-      <div className="studio-columns">
+      <main className="studio-columns">
         <div className="studio-column">
           <MetaForm meta={review.meta} dispatch={dispatch} />
           <ArticleReview review={review} selected={selected} onSelect={setSelected} dispatch={dispatch} />
@@ -128,7 +141,7 @@ export function StudioApp({ tiles }: { tiles: TileSetting }) {
             onReadInArticle={(eventId) => setSelected(review.events.find((e) => e.id === eventId)?.key)}
           />
         </div>
-      </div>
+      </main>
     </div>
   );
 }

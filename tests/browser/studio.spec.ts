@@ -10,8 +10,9 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
 import type { Locator, Page } from "@playwright/test";
+import { expectNoBlockingViolations } from "./axe";
 import { expect, test, waitForMap } from "./fixtures";
-import { expectMarkers } from "./helpers";
+import { expectMarkers, tabTo } from "./helpers";
 
 const STORY = JSON.parse(readFileSync("geo/data/stories/2020-01-08-putin-visits-syria/story.json", "utf8")) as {
   id: string;
@@ -120,16 +121,162 @@ async function startServer(distDir: string, port: number): Promise<ChildProcess>
   return server;
 }
 
-/** The story made by hand: the first story's article under another id, its events made from selections. */
-const BY_HAND = `${STORY.id}-by-hand`;
-
-test("by hand: make events and place mentions from selections, fix what validation names, save", async ({ page }) => {
+/** Pastes the first story's article with its meta into the paste form, and asks for proposals or none. */
+async function paste(page: Page, { propose }: { propose: boolean }) {
   await page.goto("/studio");
   await page.getByLabel("Title").fill(STORY.title);
   await page.getByLabel("Dateline").fill(STORY.dateline);
   await page.getByLabel(/^Source/).fill(STORY.source);
   await page.getByLabel("The article, verbatim").fill(STORY.text);
-  await page.getByRole("button", { name: "Start without proposals" }).click();
+  await page.getByRole("button", { name: propose ? "Propose places, events and dates" : "Start without proposals" }).press("Enter");
+}
+
+/** The article's selection as offsets into its text (the text before each end, counted). */
+function articleSelection(page: Page): Promise<{ start: number; end: number; focus: number }> {
+  return page.locator(".studio-text").evaluate((root) => {
+    const selection = window.getSelection();
+    if (!selection?.rangeCount || !selection.focusNode) throw new Error("no selection in the page");
+    const offset = (node: Node, at: number) => {
+      const before = document.createRange();
+      before.setStart(root, 0);
+      before.setEnd(node, at);
+      return before.toString().length;
+    };
+    const range = selection.getRangeAt(0);
+    return {
+      start: offset(range.startContainer, range.startOffset),
+      end: offset(range.endContainer, range.endOffset),
+      focus: offset(selection.focusNode, selection.focusOffset),
+    };
+  });
+}
+
+/**
+ * Selects `phrase` in the focused article with the keyboard alone, as an editor would: the arrow
+ * keys take the caret to its first letter (a line, then a word, then a letter at a time), then
+ * Shift with the arrows selects to its end (Ctrl+Shift a word at a time, Shift a letter).
+ */
+async function selectWithKeys(page: Page, phrase: string) {
+  const start = STORY.text.indexOf(phrase);
+  const end = start + phrase.length;
+  expect(start, `"${phrase}" is in the article`).toBeGreaterThanOrEqual(0);
+  const press = async (key: string) => {
+    await page.keyboard.press(key);
+    return articleSelection(page);
+  };
+  let at = await press("ArrowLeft");
+  for (let n = 0; at.focus !== start; n += 1) {
+    expect(n, `the caret reaches offset ${start}`).toBeLessThan(400);
+    const ahead = start - at.focus;
+    const [line, word, letter] =
+      ahead > 0 ? ["ArrowDown", "Control+ArrowRight", "ArrowRight"] : ["ArrowUp", "Control+ArrowLeft", "ArrowLeft"];
+    at = await press(Math.abs(ahead) > 150 ? line : Math.abs(ahead) > 15 ? word : letter);
+  }
+  for (let n = 0; at.focus !== end; n += 1) {
+    expect(n, `the selection reaches offset ${end}`).toBeLessThan(400);
+    const ahead = end - at.focus;
+    at = await press(ahead > 15 ? "Control+Shift+ArrowRight" : ahead > 0 ? "Shift+ArrowRight" : "Shift+ArrowLeft");
+  }
+  expect(at).toEqual({ start, end, focus: end });
+  await expect(page.locator(".studio-selected-text")).toHaveText(`“${phrase}”`);
+}
+
+test("with the keyboard only: select words in the article with Shift and the arrows, make a place mention and a quote, open them", async ({
+  page,
+}) => {
+  // Each key press is followed by a look at the selection: a few hundred of them on a busy machine.
+  test.setTimeout(120_000);
+  await paste(page, { propose: false });
+  const article = page.getByRole("textbox", { name: "The article" });
+  await expect(article).toHaveAttribute("aria-readonly", "true");
+  await tabTo(page, ".studio-text");
+  await expect(article).toBeFocused();
+
+  // The text is read-only: typing, deleting, a new line and pasting change nothing.
+  for (const key of ["x", "Backspace", "Delete", "Shift+Enter", "Control+v", "Control+x"]) await page.keyboard.press(key);
+  await page.keyboard.insertText("typed");
+  await expect(article).toHaveText(STORY.text, { useInnerText: false });
+
+  // A place mention: Shift and the arrows, then M. The caret stays in the text, after the words.
+  await selectWithKeys(page, "Khmeimim airbase");
+  await page.keyboard.press("m");
+  const proposals = page.getByRole("listbox", { name: "Proposals" });
+  await expect(proposals.getByRole("option", { name: /^Place Khmeimim airbase/ })).toHaveCount(1);
+  await expect(page.getByRole("status").filter({ hasText: "Made “Khmeimim airbase” a place mention" })).toBeVisible();
+  await expect(article).toBeFocused();
+  const caret = STORY.text.indexOf("Khmeimim airbase") + "Khmeimim airbase".length;
+  expect(await articleSelection(page)).toEqual({ start: caret, end: caret, focus: caret });
+
+  // A quote, down to its last full stop; Escape first drops a selection that was not wanted.
+  await selectWithKeys(page, "Russian President Vladimir Putin");
+  await page.keyboard.press("Escape");
+  await expect(page.locator(".studio-selected-text")).toHaveCount(0);
+  const quote =
+    "This also marks his first trip in the war-hit country since his last visit to the Khmeimim airbase in Latakia province in 2017.";
+  await selectWithKeys(page, quote);
+  await page.keyboard.press("q");
+  const eventRow = proposals.getByRole("option", { name: /^Event/ });
+  await expect(eventRow).toHaveCount(1);
+  await expect(page.locator(".studio-text .is-quote").first()).toBeVisible();
+
+  // Enter on a highlight opens its proposal in the editor: the mention inside the quote first.
+  await page.keyboard.press("ArrowLeft");
+  await selectWithKeys(page, "Khme");
+  await page.keyboard.press("ArrowLeft");
+  await page.keyboard.press("Enter");
+  await expect(page.locator(".studio-editor h2")).toHaveText("Place: “Khmeimim airbase”");
+  await expect(article).toBeFocused();
+  await selectWithKeys(page, "in 2017");
+  await page.keyboard.press("ArrowRight");
+  await page.keyboard.press("Enter");
+  await expect(page.locator(".studio-editor .studio-quote")).toHaveText(quote);
+
+  // The offsets came from the selections: the kept draft holds them.
+  const draft = JSON.parse(
+    (await page.evaluate(() => localStorage.getItem(`dateline-studio:draft:${localStorage.getItem("dateline-studio:current")}`))) ?? "{}",
+  ) as { mentions: { start: number; end: number }[]; events: { quote: { start: number; end: number } }[] };
+  expect(draft.mentions.map((m) => STORY.text.slice(m.start, m.end))).toEqual(["Khmeimim airbase"]);
+  expect(draft.events.map((e) => STORY.text.slice(e.quote.start, e.quote.end))).toEqual([quote]);
+  await expect(article).toHaveText(STORY.text, { useInnerText: false });
+});
+
+test("the studio passes every axe rule: the paste form, and a draft with its proposals, a candidate map, an event and the preview", async ({
+  page,
+}) => {
+  // Accepting thirty proposals redraws the preview thirty times: a minute or more on a busy machine.
+  test.setTimeout(180_000);
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto("/studio");
+  await expect(page.getByLabel("The article, verbatim")).toBeVisible();
+  await expectNoBlockingViolations(page, "/studio's paste form");
+
+  await paste(page, { propose: true });
+  const rows = page.getByRole("listbox", { name: "Proposals" }).getByRole("option");
+  await expect(rows.first()).toBeVisible();
+  // Accept every proposal, so that the preview draws the events that have a date, an actor and a place.
+  await rows.first().focus();
+  for (let i = 0, count = await rows.count(); i < count; i += 1) {
+    await page.keyboard.press("Enter");
+    await page.keyboard.press("ArrowDown");
+  }
+  await expect(page.locator(".studio-preview [data-place]").first()).toBeVisible();
+  // A selection in the article, with its buttons.
+  await selectInArticle(page, "Russian Command post");
+  // A place's candidates on their map.
+  await proposal(page, "Place", "Khmeimim airbase").click();
+  await expect(page.locator(".studio-candidate-map.leaflet-container")).toBeVisible();
+  await expect(page.locator(".studio-candidate-map .leaflet-tooltip").first()).toBeVisible();
+  await expectNoBlockingViolations(page, "/studio with a draft: the article, the proposals, a place's candidate map, the preview");
+
+  await openEvent(page, "Iranian and Russian forces helped Assad");
+  await expectNoBlockingViolations(page, "/studio with a draft: an event in the editor");
+});
+
+/** The story made by hand: the first story's article under another id, its events made from selections. */
+const BY_HAND = `${STORY.id}-by-hand`;
+
+test("by hand: make events and place mentions from selections, fix what validation names, save", async ({ page }) => {
+  await paste(page, { propose: false });
 
   await page.getByLabel("Story id").fill(BY_HAND);
   await mentionPlace(page, "Damascus and met President Assad", "Damascus", "Damascus");
@@ -289,12 +436,7 @@ test("with proposals: paste the first story, accept the proposals with the keybo
   page,
 }) => {
   test.setTimeout(600_000);
-  await page.goto("/studio");
-  await page.getByLabel("Title").fill(STORY.title);
-  await page.getByLabel("Dateline").fill(STORY.dateline);
-  await page.getByLabel(/^Source/).fill(STORY.source);
-  await page.getByLabel("The article, verbatim").fill(STORY.text);
-  await page.getByRole("button", { name: "Propose places, events and dates" }).click();
+  await paste(page, { propose: true });
   await page.getByLabel("Story id").fill(STORY.id);
 
   // The proposals name the story's places with the right place first.
