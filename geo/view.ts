@@ -5,7 +5,7 @@
  * the markers and the list can never disagree. Pure: no React, no Leaflet.
  */
 import type { BBox } from "geojson";
-import { filterByActors, filterIndex, indexEvents } from "./event-index";
+import { filterIndex, indexEvents, type EventIndex } from "./event-index";
 import { groupByPlace, type PlaceGroup } from "./group";
 import type { EventFeature } from "./join";
 import type { PlaceFeature } from "./schema";
@@ -20,8 +20,8 @@ export interface ListedEvent {
 }
 
 export interface StoryView {
-  /** The features that pass the actor filter, in date order: what the timeline draws its histogram from. */
-  byActor: EventFeature[];
+  /** The story's events, indexed: the timeline counts its histogram on it. */
+  index: EventIndex;
   /** The features that pass every filter, in date order: what the map and the list show. */
   visible: EventFeature[];
   /** One group per place with a shown event: the markers' contents. */
@@ -80,7 +80,6 @@ export function focusOf(features: readonly EventFeature[], state: Pick<ViewState
  */
 export function deriveView(bundle: { features: readonly EventFeature[]; places: readonly PlaceFeature[] }, state: ViewState): StoryView {
   const index = indexEvents(bundle.features);
-  const byActor = filterByActors(index, state.actors);
   const visible = filterIndex(index, state);
   const groups = groupByPlace(visible);
   const groupsByPlace = new Map(groups.map((g) => [g.placeId, g]));
@@ -88,7 +87,7 @@ export function deriveView(bundle: { features: readonly EventFeature[]; places: 
   const places = bundle.places.filter((p) => groupsByPlace.has(p.id) || p.id === focusPlace);
   const events = listEvents(visible);
   return {
-    byActor,
+    index,
     visible,
     groups,
     groupsByPlace,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { indexEvents } from "@/geo/event-index";
 import { filterEvents } from "@/geo/filter";
 import { groupByPlace } from "@/geo/group";
 import { compareChronologically } from "@/geo/join";
@@ -30,8 +31,8 @@ describe("deriveView", () => {
       expect([...view.shownEventIds].sort()).toEqual([...new Set(expected.map((f) => f.properties.eventId))].sort());
       expect(view.places.map((p) => p.id).sort()).toEqual([...new Set(expected.map((f) => f.properties.placeId))].sort());
       expect(view.bounds).toEqual(coreBoundsOf(expected));
-      // The timeline draws from the actor filter alone, in date order.
-      expect(view.byActor).toEqual(filterEvents(bundle.features, { actors: [actor] }).sort(compareChronologically));
+      // The timeline counts on the story's index, built once for its features.
+      expect(view.index).toBe(indexEvents(bundle.features));
     }
   });
 
