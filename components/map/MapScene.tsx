@@ -126,7 +126,12 @@ export function MapScene(props: Omit<DatelineMapProps, "tiles">) {
     const [lng, lat] = focused?.geometry.coordinates ?? [];
     return lng === undefined || lat === undefined ? undefined : [lat, lng];
   }, [focused]);
-  const boundsKey = useMemo(() => visible.map((f) => f.id).join(","), [visible]);
+  // The map frames the shown events again whenever they change. In a story of many places it
+  // frames them once, and again only when the story's events arrive: the clusters in view already
+  // say what a filter changed, and refitting thousands of places at each toggle would move the
+  // map under the reader, and redraw it, for a box that hardly changes.
+  const { index } = view;
+  const boundsKey = useMemo(() => (clustered ? index : visible.map((f) => f.id).join(",")), [clustered, index, visible]);
 
   return (
     <>
@@ -163,7 +168,7 @@ export function MapScene(props: Omit<DatelineMapProps, "tiles">) {
         view={mapView}
         focus={focusOpenedOnMap ? undefined : focusCoordinates}
         focusKey={focusKey}
-        bounds={view.bounds}
+        bounds={view.coreBounds}
         boundsKey={boundsKey}
         motion={motion}
         onSettled={setArrivedAt}
