@@ -24,7 +24,7 @@ const LANE = 5;
 const MAX_LABELS = 10;
 /** The tick labels' font (.timeline-ticks in app/globals.css) and the least room between two of them, in pixels. */
 const TICK_FONT = '11.2px system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
-const TICK_GAP = 8;
+const TICK_GAP = 4;
 
 /**
  * The histogram under the brush: bars count events by when they start, solid for exact days and
