@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
+import { currentHref } from "./addressBar";
 
 export interface CopyLinkButtonProps {
   /** A path on this site (`/events/x`), or undefined for the address bar's current URL. */
@@ -58,7 +59,8 @@ export function CopyLinkButton({ path, what, title, className }: CopyLinkButtonP
   );
 
   async function copy() {
-    const url = path ? new URL(path, window.location.origin).href : window.location.href;
+    // The view's address, even in the frame before the history is given it (components/addressBar.ts).
+    const url = path ? new URL(path, window.location.origin).href : currentHref();
     try {
       if (wantsShareSheet()) {
         await navigator.share({ url, title });

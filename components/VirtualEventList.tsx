@@ -1,11 +1,12 @@
 "use client";
 
 import { useVirtualizer } from "@tanstack/react-virtual";
-import { useEffect, useLayoutEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
 import { EventItem, type EventListProps } from "./EventList";
 
 /** A row's height before it is measured: date, title and meta lines. */
 const ESTIMATED_ROW = 76;
+const estimateSize = () => ESTIMATED_ROW;
 /** Rows kept beyond each edge of the panel, so that Tab always has a next row to move to. */
 const OVERSCAN = 6;
 
@@ -34,16 +35,19 @@ export function VirtualEventList({ events, focusedEvent, onSelect }: EventListPr
     return () => observer.disconnect();
   }, []);
 
+  // The virtualizer works out every row's place again (all 10,000 of them) whenever its key
+  // function changes: one per list of events, not one per render.
+  const getItemKey = useCallback((index: number) => events[index]?.eventId ?? index, [events]);
   // The React Compiler is off (next.config.js), so nothing memoises the virtualizer's functions:
   // it re-renders this component itself as the panel scrolls.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count: events.length,
     getScrollElement: () => scrollBox,
-    estimateSize: () => ESTIMATED_ROW,
+    estimateSize,
     overscan: OVERSCAN,
     scrollMargin,
-    getItemKey: (index) => events[index]?.eventId ?? index,
+    getItemKey,
   });
 
   const focusedIndex = focusedEvent === undefined ? -1 : events.findIndex((e) => e.eventId === focusedEvent);

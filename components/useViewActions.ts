@@ -4,16 +4,17 @@ import { useMemo } from "react";
 import type { KnownIds, MapView, ViewState } from "@/geo/url-state";
 import { parseViewState } from "@/geo/url-state";
 import type { DateRange } from "./timeline/Timeline";
-import type { HistoryMode } from "./useUrlState";
+import { currentSearch, type HistoryMode } from "./addressBar";
 
 /**
  * What a reader can do to the view, as changes to the URL state: the story page and the embed
- * share them. Each reads the state from the address bar at the moment it runs, not from the last
- * render: a pan reported just after a filter change must not write the old filter back.
+ * share them. Each reads the state from the address at the moment it runs (components/addressBar.ts),
+ * not from the last render: a pan reported just after a filter change must not write the old
+ * filter back.
  */
 export function useViewActions(known: KnownIds, actorIds: readonly string[], navigate: (next: ViewState, mode: HistoryMode) => void) {
   return useMemo(() => {
-    const current = () => parseViewState(new URLSearchParams(window.location.search), known).state;
+    const current = () => parseViewState(new URLSearchParams(currentSearch()), known).state;
     const go = (change: Partial<ViewState>, mode: HistoryMode = "push") => navigate({ ...current(), ...change }, mode);
     return {
       selectEvent(eventId: string) {

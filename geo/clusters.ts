@@ -1,8 +1,8 @@
 /**
  * Places clustered where they would crowd, for stories of more than CLUSTER_ABOVE places
  * (CONTRACT.md: a story of 50 places or fewer keeps one marker per place at every zoom). Each
- * cluster knows how many events it holds and how many of them each actor is in, so that its marker
- * can say so. Pure: supercluster (Mapbox's) does the clustering; no React, no Leaflet.
+ * cluster drawn says how many events it holds and how many of them each actor is in, so that its
+ * marker can say so. Pure: supercluster (Mapbox's) does the clustering; no React, no Leaflet.
  */
 import Supercluster, { type ClusterFeature, type PointFeature } from "supercluster";
 import type { BBox } from "geojson";
@@ -20,77 +20,88 @@ export const CLUSTER_MAX_ZOOM = 13;
 
 export interface PlacePoint {
   placeId: string;
-  events: number;
-  /** Events per actor, by the actor's position in the story's actor list. */
-  actors: number[];
 }
 
-export interface ClusterSummary {
-  events: number;
-  actors: number[];
-}
+/** Clusters carry nothing of their own beyond supercluster's count: see `clusterPlaces`. */
+type NoSummary = Record<never, never>;
 
-export type ClusterIndex = Supercluster<PlacePoint, ClusterSummary>;
+export type ClusterIndex = Supercluster<PlacePoint, NoSummary>;
 
 /** A marker to draw at one zoom: a lone place, or a cluster of several. */
 export type MapItem =
   | { kind: "place"; placeId: string }
   | { kind: "cluster"; id: number; lat: number; lng: number; places: number; events: number; actors: Record<string, number> };
 
+/** A story's places clustered, with what is needed to say what each cluster holds. */
+export interface PlaceClusters {
+  index: ClusterIndex;
+  groupsByPlace: ReadonlyMap<string, PlaceGroup>;
+  actorIds: readonly string[];
+}
+
 /**
- * The cluster index of these places, each weighted by its group's events and actors. Counts per
- * actor travel as arrays over `actorIds`: supercluster merges them at every zoom, and adding up a
- * few numbers is much cheaper there than merging objects.
+ * The cluster index of these places. It holds positions only: what a cluster holds (its events,
+ * and how many of them each actor is in) is summed by `mapItems` from the places of the clusters
+ * it draws, a few dozen at a time, rather than carried up every zoom level of the index for every
+ * place at each filter change.
  */
 export function clusterPlaces(
   places: readonly PlaceFeature[],
   groupsByPlace: ReadonlyMap<string, PlaceGroup>,
   actorIds: readonly string[],
-): { index: ClusterIndex; actorIds: readonly string[] } {
-  const position = new Map(actorIds.map((id, i) => [id, i]));
-  const points = places.map((place): PointFeature<PlacePoint> => {
-    const group = groupsByPlace.get(place.id);
-    const actors = new Array<number>(actorIds.length).fill(0);
-    for (const feature of group?.features ?? []) {
-      for (const actor of feature.properties.actors) {
-        const i = position.get(actor);
-        if (i !== undefined) actors[i]! += 1;
-      }
-    }
-    return {
-      type: "Feature",
-      geometry: { type: "Point", coordinates: [...place.geometry.coordinates] },
-      properties: { placeId: place.id, events: group?.features.length ?? 0, actors },
-    };
-  });
-  const index: ClusterIndex = new Supercluster<PlacePoint, ClusterSummary>({
-    // Wider than the largest disc (56 px), so that discs do not overlap.
-    radius: 80,
-    minZoom: CLUSTER_MIN_ZOOM,
-    maxZoom: CLUSTER_MAX_ZOOM,
-    map: (p) => ({ events: p.events, actors: [...p.actors] }),
-    reduce: (sum, p) => {
-      sum.events += p.events;
-      for (let i = 0; i < p.actors.length; i++) sum.actors[i]! += p.actors[i]!;
-    },
-  });
-  return { index: index.load(points), actorIds };
+): PlaceClusters {
+  const points = places.map((place): PointFeature<PlacePoint> => ({
+    type: "Feature",
+    geometry: { type: "Point", coordinates: [...place.geometry.coordinates] },
+    properties: { placeId: place.id },
+  }));
+  // Wider than the largest disc (56 px), so that discs do not overlap.
+  const index: ClusterIndex = new Supercluster<PlacePoint, NoSummary>({ radius: 80, minZoom: CLUSTER_MIN_ZOOM, maxZoom: CLUSTER_MAX_ZOOM });
+  return { index: index.load(points), groupsByPlace, actorIds };
+}
+
+/** A place's events, and how many of them each actor is in: worked out once per group (a filter's groups are kept, geo/view.ts). */
+const placeSums = new WeakMap<PlaceGroup, { events: number; actors: Map<string, number> }>();
+
+function placeSum(group: PlaceGroup): { events: number; actors: Map<string, number> } {
+  let sum = placeSums.get(group);
+  if (sum) return sum;
+  const actors = new Map<string, number>();
+  for (const feature of group.features) for (const actor of feature.properties.actors) actors.set(actor, (actors.get(actor) ?? 0) + 1);
+  placeSums.set(group, (sum = { events: group.features.length, actors }));
+  return sum;
+}
+
+/** The events of a cluster's places, and how many of them each of the story's actors is in (by `actorIds`, in that order). */
+function summarise(
+  { index, groupsByPlace, actorIds }: PlaceClusters,
+  clusterId: number,
+): { events: number; actors: Record<string, number> } {
+  const counts = new Map<string, number>();
+  let events = 0;
+  for (const leaf of index.getLeaves(clusterId, Infinity)) {
+    const group = groupsByPlace.get(leaf.properties.placeId);
+    if (!group) continue;
+    const sum = placeSum(group);
+    events += sum.events;
+    for (const [actor, n] of sum.actors) counts.set(actor, (counts.get(actor) ?? 0) + n);
+  }
+  return { events, actors: Object.fromEntries(actorIds.flatMap((id) => (counts.has(id) ? [[id, counts.get(id)!]] : []))) };
 }
 
 /** What to draw inside a box ([west, south, east, north]) at a zoom. */
-export function mapItems({ index, actorIds }: ReturnType<typeof clusterPlaces>, bbox: BBox, zoom: number): MapItem[] {
-  return index.getClusters(bbox, Math.floor(zoom)).map((feature): MapItem => {
+export function mapItems(clusters: PlaceClusters, bbox: BBox, zoom: number): MapItem[] {
+  return clusters.index.getClusters(bbox, Math.floor(zoom)).map((feature): MapItem => {
     if (isCluster(feature)) {
       const [lng = 0, lat = 0] = feature.geometry.coordinates;
-      const p = feature.properties;
-      const actors = Object.fromEntries(actorIds.flatMap((id, i) => ((p.actors[i] ?? 0) > 0 ? [[id, p.actors[i]!]] : [])));
-      return { kind: "cluster", id: p.cluster_id, lat, lng, places: p.point_count, events: p.events, actors };
+      const id = feature.properties.cluster_id;
+      return { kind: "cluster", id, lat, lng, places: feature.properties.point_count, ...summarise(clusters, id) };
     }
     return { kind: "place", placeId: feature.properties.placeId };
   });
 }
 
-function isCluster(feature: ClusterFeature<ClusterSummary> | PointFeature<PlacePoint>): feature is ClusterFeature<ClusterSummary> {
+function isCluster(feature: ClusterFeature<NoSummary> | PointFeature<PlacePoint>): feature is ClusterFeature<NoSummary> {
   return "cluster" in feature.properties && feature.properties.cluster === true;
 }
 

@@ -1,61 +1,66 @@
 /**
- * The timeline's arithmetic: days as integers, the two scales (the whole story by month, the
- * week of the story by day), histogram buckets and playback steps. Pure, so it is tested
- * without a browser.
+ * The timeline's arithmetic: the scales (the whole story by year, month or day as its length
+ * needs, the week of the story by day), histogram buckets counted on the story's index, the tick
+ * labels under them, and playback steps. Pure, so it is tested without a browser.
  */
+import { addDays, dayNumber, isoDay, monthDays, monthNumber } from "./days";
 import { formatContractDate } from "./dates";
+import { countStarts, type EventIndex } from "./event-index";
 import type { EventFeature } from "./join";
-
-const DAY_MS = 86_400_000;
-
-/** Days since 1970-01-01 for an ISO day, in UTC: calendar days with no time zone shift. */
-export function dayNumber(isoDay: string): number {
-  return Math.round(Date.parse(`${isoDay}T00:00:00Z`) / DAY_MS);
-}
-
-/** The ISO day for a day number. */
-export function isoDay(day: number): string {
-  return new Date(day * DAY_MS).toISOString().slice(0, 10);
-}
-
-export function addDays(day: string, days: number): string {
-  return isoDay(dayNumber(day) + days);
-}
 
 export interface TimelineScale {
   /** First and last day covered, inclusive. */
   start: string;
   end: string;
   /** How wide a histogram bar is. */
-  unit: "year" | "day";
+  unit: "year" | "month" | "day";
 }
 
 export interface Bucket {
   start: string;
   end: string;
+  /** The bar's name: "2019", "Mar 2019", "7 Jan". */
   label: string;
   /** Events that start in this bucket with an exact day, and those with a coarser date. */
   exact: number;
   imprecise: number;
 }
 
+export type Span = Omit<Bucket, "exact" | "imprecise">;
+
 const MONTH_NAMES = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
-function yearBuckets(start: string, end: string): Omit<Bucket, "exact" | "imprecise">[] {
-  const buckets: Omit<Bucket, "exact" | "imprecise">[] = [];
+function yearBuckets(start: string, end: string): Span[] {
+  const buckets: Span[] = [];
   for (let year = Number(start.slice(0, 4)); year <= Number(end.slice(0, 4)); year++) {
     buckets.push({ start: `${year}-01-01`, end: `${year}-12-31`, label: String(year) });
   }
   return buckets;
 }
 
-function dayBuckets(start: string, end: string): Omit<Bucket, "exact" | "imprecise">[] {
-  const buckets: Omit<Bucket, "exact" | "imprecise">[] = [];
+function monthBuckets(start: string, end: string): Span[] {
+  const buckets: Span[] = [];
+  for (let month = monthNumber(start); month <= monthNumber(end); month++) {
+    const days = monthDays(month);
+    buckets.push({ ...days, label: `${MONTH_NAMES[Number(days.start.slice(5, 7)) - 1]} ${days.start.slice(0, 4)}` });
+  }
+  return buckets;
+}
+
+function dayBuckets(start: string, end: string): Span[] {
+  const buckets: Span[] = [];
   for (let day = dayNumber(start); day <= dayNumber(end); day++) {
     const iso = isoDay(day);
     buckets.push({ start: iso, end: iso, label: `${Number(iso.slice(8))} ${MONTH_NAMES[Number(iso.slice(5, 7)) - 1]}` });
   }
   return buckets;
+}
+
+const BUCKETS = { year: yearBuckets, month: monthBuckets, day: dayBuckets };
+
+/** The bars of a scale, in order, without their counts: what the brush steps over. */
+export function scaleBuckets(scale: TimelineScale): Span[] {
+  return BUCKETS[scale.unit](scale.start, scale.end);
 }
 
 /** One entry per event (not per place) from features that may repeat an event. */
@@ -64,46 +69,43 @@ export function distinctEvents(features: readonly EventFeature[]): EventFeature[
   return features.filter((f) => !seen.has(f.properties.eventId) && seen.add(f.properties.eventId));
 }
 
-/** The bucket holding a day, by binary search: buckets are in order and do not overlap. */
-function bucketOf<B extends { start: string; end: string }>(buckets: readonly B[], day: string): B | undefined {
-  let [low, high] = [0, buckets.length - 1];
-  while (low <= high) {
-    const mid = (low + high) >>> 1;
-    const bucket = buckets[mid]!;
-    if (day < bucket.start) high = mid - 1;
-    else if (day > bucket.end) low = mid + 1;
-    else return bucket;
-  }
-  return undefined;
-}
-
 /**
- * Counts events by the bucket their date starts in, exact days apart from coarser dates (a year,
- * an interval), which the timeline draws differently. Events starting outside the scale are left out.
+ * Counts the events of these actors (every actor, if none) by the bucket their date starts in,
+ * exact days apart from coarser dates (a month, a year, an interval), which the timeline draws
+ * differently. Counted on the story's index (geo/event-index.ts), two binary searches and a
+ * population count per bar, so a redraw reads no feature. Events starting outside the scale are
+ * left out.
+ * @example histogram(indexEvents(features), { start: "2020-01-01", end: "2020-12-31", unit: "month" }, ["iran"])
  */
-export function histogram(features: readonly EventFeature[], scale: TimelineScale): Bucket[] {
-  const buckets = (scale.unit === "year" ? yearBuckets : dayBuckets)(scale.start, scale.end).map((b) => ({ ...b, exact: 0, imprecise: 0 }));
-  for (const event of distinctEvents(features)) {
-    const bucket = bucketOf(buckets, event.properties.start);
-    if (!bucket) continue;
-    if (event.properties.precision === "day") bucket.exact += 1;
-    else bucket.imprecise += 1;
-  }
-  return buckets;
+export function histogram(index: EventIndex, scale: TimelineScale, actors?: readonly string[]): Bucket[] {
+  const spans = scaleBuckets(scale);
+  if (spans.length === 0) return [];
+  const edges = [...spans.map((b) => dayNumber(b.start)), dayNumber(spans[spans.length - 1]!.end) + 1];
+  const counts = countStarts(index, edges, actors);
+  return spans.map((span, i) => ({ ...span, exact: counts[i]?.exact ?? 0, imprecise: counts[i]?.imprecise ?? 0 }));
 }
 
-/** A story whose events all start within this many days of its dateline is drawn by day, not by year. */
+/**
+ * The overview's unit, by how long the story runs (from its first event to its dateline): by day
+ * up to about three months (92 days: at most 92 bars, where months would be three or four); by
+ * month up to five years (at most 60 bars, still about 5 px each on a phone's chart, and enough
+ * to brush a season, where years would be five bars or fewer); by year beyond (six bars or more;
+ * the first story's 2011 to 2020 is ten, and months would be 120 bars of 3 px on a phone).
+ */
 const DAYS_FOR_A_DAY_SCALE = 92;
+const MONTHS_FOR_A_MONTH_SCALE = 60;
 
 /**
- * The whole story's scale: by year, from its first event's year to its dateline's; or, for a
- * story whose events all start in the last three months or so, by day from its first event to its
- * dateline (with a day of margin, as the week's scale has), where years would be one bar.
+ * The whole story's scale, from its first event to its dateline: by day (with a day of margin
+ * either side, as the week's scale has), by month, or by year, as its length needs (above).
  */
 export function overviewScale(features: readonly EventFeature[], dateline: string): TimelineScale {
   const first = features.reduce((min, f) => (f.properties.start < min ? f.properties.start : min), dateline);
   if (dayNumber(dateline) - dayNumber(first) < DAYS_FOR_A_DAY_SCALE) {
     return { start: addDays(first, -1), end: addDays(dateline, 1), unit: "day" };
+  }
+  if (monthNumber(dateline) - monthNumber(first) < MONTHS_FOR_A_MONTH_SCALE) {
+    return { start: monthDays(monthNumber(first)).start, end: monthDays(monthNumber(dateline)).end, unit: "month" };
   }
   return { start: `${first.slice(0, 4)}-01-01`, end: `${dateline.slice(0, 4)}-12-31`, unit: "year" };
 }
@@ -114,6 +116,46 @@ export function overviewLabel(scale: TimelineScale): string {
   const [from, to] = [scale.start.slice(0, 4), scale.end.slice(0, 4)];
   return from === to ? from : `${from}–${to}`;
 }
+
+/**
+ * The text under each bar ("" for none), at most `maxLabels` of them, evenly spaced so that none
+ * covers another. Days and years: every n-th bar, counted from the dateline's, which always
+ * shows. Months: on the calendar's own steps (every month, two, three, four, six, or a year),
+ * named "Mar", with the year ("2020") in place of January; a range within one year names its
+ * first month with its year ("Sep 2019"), so the year is always said.
+ */
+export function tickLabels(
+  buckets: readonly Pick<Bucket, "start" | "end" | "label">[],
+  unit: TimelineScale["unit"],
+  dateline: string,
+  maxLabels: number,
+): string[] {
+  const most = Math.max(1, Math.floor(maxLabels));
+  if (unit !== "month") {
+    const every = Math.ceil(buckets.length / most);
+    const datelineIndex = Math.max(
+      0,
+      buckets.findIndex((b) => b.start <= dateline && dateline <= b.end),
+    );
+    return buckets.map((b, i) => ((datelineIndex - i) % every === 0 ? b.label : ""));
+  }
+  const months = buckets.map((b) => monthNumber(b.start));
+  const labelledWith = (step: number) => months.filter((m) => m % step === 0).length;
+  const step = MONTH_STEPS.find((s) => labelledWith(s) <= most) ?? 12 * Math.ceil(buckets.length / 12 / most);
+  const hasJanuary = months.some((m) => m % step === 0 && m % 12 === 0);
+  let yearSaid = hasJanuary;
+  return buckets.map((b, i) => {
+    const month = months[i]!;
+    if (month % step !== 0) return "";
+    if (month % 12 === 0) return b.start.slice(0, 4);
+    if (yearSaid) return b.label.slice(0, 3);
+    yearSaid = true;
+    return b.label;
+  });
+}
+
+/** Steps, in months, that keep month labels on the calendar's divisions. */
+const MONTH_STEPS = [1, 2, 3, 4, 6, 12];
 
 /** "The week of the story": the seven days up to and including the dateline. */
 export function storyWeek(dateline: string): { from: string; to: string } {

@@ -5,7 +5,7 @@
  * the markers and the list can never disagree. Pure: no React, no Leaflet.
  */
 import type { BBox } from "geojson";
-import { filterByActors, filterIndex, indexEvents } from "./event-index";
+import { filterIndex, indexEvents, type EventIndex } from "./event-index";
 import { groupByPlace, type PlaceGroup } from "./group";
 import type { EventFeature } from "./join";
 import type { PlaceFeature } from "./schema";
@@ -20,8 +20,8 @@ export interface ListedEvent {
 }
 
 export interface StoryView {
-  /** The features that pass the actor filter, in date order: what the timeline draws its histogram from. */
-  byActor: EventFeature[];
+  /** The story's events, indexed: the timeline counts its histogram on it. */
+  index: EventIndex;
   /** The features that pass every filter, in date order: what the map and the list show. */
   visible: EventFeature[];
   /** One group per place with a shown event: the markers' contents. */
@@ -43,8 +43,12 @@ export interface StoryView {
   outlinedCountries: string[];
   /** Places drawn as their admin-1 outline (Latakia Governorate), by place id. */
   outlinedAreas: string[];
-  /** The box the map fits while the URL names no view: where most shown events are. */
-  bounds?: BBox;
+  /**
+   * The box the map fits while the URL names no view: where most shown events are. Worked out on
+   * the first call (a pass over every shown feature), so that a filter change does not pay for it
+   * unless the map is about to fit it.
+   */
+  coreBounds: () => BBox | undefined;
 }
 
 /** One entry per event, in the order given, from features that may repeat an event at several places. */
@@ -73,34 +77,75 @@ export function focusOf(features: readonly EventFeature[], state: Pick<ViewState
   return { focusPlace, focusEvent: state.event };
 }
 
+/** What a filter shows, which a pan or a selection does not change. */
+type Shown = Pick<StoryView, "visible" | "groups" | "groupsByPlace" | "events" | "shownEventIds" | "coreBounds"> & {
+  /** The places with a shown event, in the story's order. */
+  places: PlaceFeature[];
+};
+
+/** Filters remembered per story: toggling an actor on and off, or Back and Forward, finds its view ready. */
+const REMEMBERED_FILTERS = 8;
+const shownByFeatures = new WeakMap<readonly EventFeature[], { places: readonly PlaceFeature[]; byFilter: Map<string, Shown> }>();
+
+/** What the filters of a state show: worked out once per filter (actors, dates) and story, then reused. */
+function shownBy(bundle: { features: readonly EventFeature[]; places: readonly PlaceFeature[] }, state: ViewState): Shown {
+  const key = JSON.stringify([state.actors ?? [], state.from ?? "", state.to ?? ""]);
+  let story = shownByFeatures.get(bundle.features);
+  if (story?.places !== bundle.places) shownByFeatures.set(bundle.features, (story = { places: bundle.places, byFilter: new Map() }));
+  const remembered = story.byFilter;
+  const known = remembered.get(key);
+  if (known) {
+    // Most recently used last: the oldest is the one to forget.
+    remembered.delete(key);
+    remembered.set(key, known);
+    return known;
+  }
+  const visible = filterIndex(indexEvents(bundle.features), state);
+  const groups = groupByPlace(visible);
+  const groupsByPlace = new Map(groups.map((g) => [g.placeId, g]));
+  const events = listEvents(visible);
+  let bounds: { box: BBox | undefined } | undefined;
+  const shown: Shown = {
+    visible,
+    groups,
+    groupsByPlace,
+    events,
+    shownEventIds: new Set(events.map((e) => e.eventId)),
+    places: bundle.places.filter((p) => groupsByPlace.has(p.id)),
+    coreBounds: () => (bounds ??= { box: coreBoundsOf(visible) }).box,
+  };
+  remembered.set(key, shown);
+  if (remembered.size > REMEMBERED_FILTERS) remembered.delete(remembered.keys().next().value!);
+  return shown;
+}
+
 /**
  * The view of a story for a URL state. The filters run on the story's index (geo/event-index.ts),
- * built on the first call for a features array and reused after.
+ * built on the first call for a features array and reused after; what a filter shows is kept for
+ * the last few filters, so that a pan or a selection, which change no filter, costs no filtering.
  * @example deriveView(bundle, { actors: ["iran"] }).counts // { shown: 3, total: 13 }
  */
 export function deriveView(bundle: { features: readonly EventFeature[]; places: readonly PlaceFeature[] }, state: ViewState): StoryView {
   const index = indexEvents(bundle.features);
-  const byActor = filterByActors(index, state.actors);
-  const visible = filterIndex(index, state);
-  const groups = groupByPlace(visible);
-  const groupsByPlace = new Map(groups.map((g) => [g.placeId, g]));
+  const shown = shownBy(bundle, state);
   const { focusPlace, focusEvent } = focusOf(bundle.features, state);
-  const places = bundle.places.filter((p) => groupsByPlace.has(p.id) || p.id === focusPlace);
-  const events = listEvents(visible);
+  // The focused place is drawn even when the filters hide its events.
+  const focusedHidden = focusPlace !== undefined && !shown.groupsByPlace.has(focusPlace);
+  const places = focusedHidden ? bundle.places.filter((p) => shown.groupsByPlace.has(p.id) || p.id === focusPlace) : shown.places;
   return {
-    byActor,
-    visible,
-    groups,
-    groupsByPlace,
+    index,
+    visible: shown.visible,
+    groups: shown.groups,
+    groupsByPlace: shown.groupsByPlace,
     places,
-    events,
-    shownEventIds: new Set(events.map((e) => e.eventId)),
-    counts: { shown: events.length, total: index.eventCount },
+    events: shown.events,
+    shownEventIds: shown.shownEventIds,
+    counts: { shown: shown.events.length, total: index.eventCount },
     actorCounts: index.actorCounts,
     focusPlace,
     focusEvent,
     outlinedCountries: [...new Set(places.flatMap((p) => p.properties.outline?.naturalEarthCountry ?? []))],
     outlinedAreas: places.filter((p) => p.properties.outline?.naturalEarthAdmin1 !== undefined).map((p) => p.id),
-    bounds: coreBoundsOf(visible),
+    coreBounds: shown.coreBounds,
   };
 }

@@ -114,6 +114,9 @@ export interface BasemapProps {
 export function Basemap({ data, outlinedCountries, outlinedAreas }: BasemapProps) {
   useCredits();
   const renderer = useMemo(() => L.canvas({ pane: "basemap", padding: 0.5 }), []);
+  // One style object per renderer: <GeoJSON> restyles (and so redraws) every shape when it gets a new one.
+  const landStyle = useMemo(() => ({ ...LAND_STYLE, renderer }), [renderer]);
+  const provinceStyle = useMemo(() => ({ ...PROVINCE_STYLE, renderer }), [renderer]);
   const countryKey = outlinedCountries.join(",");
   const areaKey = outlinedAreas.join(",");
   const highlighted = useMemo(() => data && subset(data.countries, countryKey.split(",")), [data, countryKey]);
@@ -123,8 +126,8 @@ export function Basemap({ data, outlinedCountries, outlinedAreas }: BasemapProps
       {/* Below the tile pane (200): raster tiles, when configured, cover the vector land. */}
       <Pane name="basemap" style={{ zIndex: 150 }}>
         {/* GeoJSON passes its options, the renderer among them, to every shape it makes. */}
-        {data && <GeoJSON data={data.countries} style={{ ...LAND_STYLE, renderer }} interactive={false} />}
-        {data?.provinces && <GeoJSON data={data.provinces} style={{ ...PROVINCE_STYLE, renderer }} interactive={false} />}
+        {data && <GeoJSON data={data.countries} style={landStyle} interactive={false} />}
+        {data?.provinces && <GeoJSON data={data.provinces} style={provinceStyle} interactive={false} />}
       </Pane>
       {/* <GeoJSON> reads `data` once: re-key it when the set of outlines changes. */}
       {highlighted && <GeoJSON key={`c:${countryKey}`} data={highlighted} style={OUTLINE_STYLE} interactive={false} />}

@@ -1,7 +1,7 @@
 "use client";
 
 import L from "leaflet";
-import { useEffect, useMemo, useRef } from "react";
+import { useEffect, useLayoutEffect, useMemo, useRef } from "react";
 import { Marker } from "react-leaflet";
 import { actorsByWeight, type MapItem } from "@/geo/clusters";
 import type { Actor } from "@/geo/schema";
@@ -57,31 +57,39 @@ export function ClusterMarker({ cluster, onExpand }: { cluster: Cluster; onExpan
   const markerRef = useRef<L.Marker>(null);
   const icon = useMemo(() => clusterIcon(), []);
   const position = useMemo((): [number, number] => [cluster.lat, cluster.lng], [cluster.lat, cluster.lng]);
+  // Every pan and filter change brings new cluster objects: the marker's content is rebuilt and its
+  // handlers rebound only when what they show or do changes.
+  const latest = useRef(cluster);
+  useLayoutEffect(function keepLatest() {
+    latest.current = cluster;
+  });
+  const contentKey = `${cluster.id}|${cluster.places}|${cluster.events}|${Object.entries(cluster.actors).join(";")}`;
 
   useEffect(
     function showContent() {
       const element = markerRef.current?.getElement();
       if (!element) return;
+      const shown = latest.current;
       renderCluster(
         element,
-        cluster,
-        actorsByWeight(cluster.actors).flatMap((id) => actorsById.get(id) ?? []),
+        shown,
+        actorsByWeight(shown.actors).flatMap((id) => actorsById.get(id) ?? []),
       );
     },
-    [cluster, actorsById],
+    [contentKey, actorsById],
   );
 
   const eventHandlers = useMemo<L.LeafletEventHandlerFnMap>(
     () => ({
-      click: () => onExpand(cluster),
+      click: () => onExpand(latest.current),
       keypress: (event) => {
         const key = (event as L.LeafletKeyboardEvent).originalEvent;
         if (key.key !== "Enter" && key.key !== " ") return;
         key.preventDefault();
-        onExpand(cluster);
+        onExpand(latest.current);
       },
     }),
-    [onExpand, cluster],
+    [onExpand],
   );
 
   return <Marker ref={markerRef} position={position} icon={icon} keyboard riseOnHover eventHandlers={eventHandlers} />;

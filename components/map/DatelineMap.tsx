@@ -10,7 +10,7 @@ export interface DatelineMapProps {
   /** What the view shows, from geo/view.ts. */
   view: Pick<
     StoryView,
-    "places" | "groupsByPlace" | "visible" | "focusPlace" | "focusEvent" | "outlinedCountries" | "outlinedAreas" | "bounds"
+    "index" | "places" | "groupsByPlace" | "visible" | "focusPlace" | "focusEvent" | "outlinedCountries" | "outlinedAreas" | "coreBounds"
   >;
   /** The map view the URL asks for, if any. */
   mapView?: MapView;

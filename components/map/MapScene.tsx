@@ -47,12 +47,21 @@ export function MapScene(props: Omit<DatelineMapProps, "tiles">) {
       clustered ? [...pinned, ...items.flatMap((item) => (item.kind === "place" ? (placesById.get(item.placeId) ?? []) : []))] : places,
     [clustered, pinned, items, placesById, places],
   );
+  // The map frames the shown events again whenever they change. In a story of many places it
+  // frames them once, and again only when the story's events arrive: the clusters in view already
+  // say what a filter changed, and refitting thousands of places at each toggle would move the
+  // map under the reader, and redraw it, for a box that hardly changes.
+  const { index } = view;
+  const boundsKey = useMemo(() => (clustered ? index : visible.map((f) => f.id).join(",")), [clustered, index, visible]);
+  // The box that fit frames, for the labels to keep inside: worked out again when the map refits.
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- `boundsKey` says when the fitted box changes
+  const frame = useMemo(() => view.coreBounds(), [boundsKey]);
   const layout = useMapLayout(map, {
     places: pinned,
     groupsByPlace,
     selectedPlace: focusPlace,
     basemapLabels: basemap?.labels ?? NO_LABELS,
-    frame: view.bounds,
+    frame,
   });
 
   // Where the keyboard focus should go once it is drawn: into the popup the reader opened with
@@ -127,7 +136,6 @@ export function MapScene(props: Omit<DatelineMapProps, "tiles">) {
     const [lng, lat] = focused?.geometry.coordinates ?? [];
     return lng === undefined || lat === undefined ? undefined : [lat, lng];
   }, [focused]);
-  const boundsKey = useMemo(() => visible.map((f) => f.id).join(","), [visible]);
 
   return (
     <>
@@ -164,7 +172,7 @@ export function MapScene(props: Omit<DatelineMapProps, "tiles">) {
         view={mapView}
         focus={focusOpenedOnMap ? undefined : focusCoordinates}
         focusKey={focusKey}
-        bounds={view.bounds}
+        bounds={view.coreBounds}
         boundsKey={boundsKey}
         motion={motion}
         onSettled={setArrivedAt}

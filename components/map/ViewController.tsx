@@ -13,9 +13,10 @@ export interface ViewControllerProps {
   /** The focused place's [lat, lng], if the map should bring it into view. */
   focus?: [number, number];
   focusKey?: string;
-  /** The box around the shown events, fitted while the URL names no view and no focus. */
-  bounds?: BBox;
-  boundsKey: string;
+  /** The box around the shown events, fitted while the URL names no view and no focus: asked for only then. */
+  bounds: () => BBox | undefined;
+  /** Changes when the box should be fitted again (compared by identity). */
+  boundsKey: unknown;
   motion: MapMotion;
   /** Called with `focusKey` once the map stands where this state puts it (at once if it needs no move). */
   onSettled: (focusKey: string | undefined) => void;
@@ -33,7 +34,7 @@ export const FIT_PADDING = 48;
  */
 export function ViewController({ view, focus, focusKey, bounds, boundsKey, motion, onSettled }: ViewControllerProps) {
   const map = useMap();
-  const previous = useRef<{ focusKey?: string; boundsKey?: string } | null>(null);
+  const previous = useRef<{ focusKey?: string; boundsKey?: unknown } | null>(null);
   const { run } = motion;
 
   useEffect(
@@ -44,6 +45,7 @@ export function ViewController({ view, focus, focusKey, bounds, boundsKey, motio
       previous.current = { focusKey, boundsKey };
       const animate = !first && !prefersReducedMotion();
       const settled = () => onSettled(focusKey);
+      const fit = !view && !focus && (first || boundsChanged) ? bounds() : undefined;
 
       if (view) {
         if (formatMapView(currentView(map)) === formatMapView(view)) settled();
@@ -51,8 +53,8 @@ export function ViewController({ view, focus, focusKey, bounds, boundsKey, motio
       } else if (focus && (first || focusChanged)) {
         const zoom = Math.max(map.getZoom(), FOCUS_ZOOM);
         run(() => (animate ? map.flyTo(focus, zoom, { duration: 0.8 }) : map.setView(focus, zoom, { animate: false })), settled);
-      } else if (bounds && (first || boundsChanged) && !focus) {
-        const [west, south, east, north] = bounds;
+      } else if (fit) {
+        const [west, south, east, north] = fit;
         const box: [[number, number], [number, number]] = [
           [south, west],
           [north, east],

@@ -3,7 +3,7 @@
 import type L from "leaflet";
 import { useCallback, useLayoutEffect, useMemo, useState } from "react";
 import type { BBox } from "geojson";
-import { clusterPlaces, mapItems, type MapItem } from "@/geo/clusters";
+import { clusterPlaces, mapItems, type MapItem, type PlaceClusters } from "@/geo/clusters";
 import type { PlaceGroup } from "@/geo/group";
 import type { PlaceFeature } from "@/geo/schema";
 import { prefersReducedMotion } from "../motion";
@@ -18,6 +18,21 @@ function viewOf(map: L.Map): { bbox: BBox; zoom: number } {
 }
 
 /**
+ * Clusters already made, by the filter's groups (geo/view.ts keeps them for the last few filters)
+ * and the places clustered: toggling an actor off again, or Back, finds them ready.
+ */
+const madeFor = new WeakMap<ReadonlyMap<string, PlaceGroup>, Map<string, PlaceClusters>>();
+
+function clustersFor(places: readonly PlaceFeature[], groupsByPlace: ReadonlyMap<string, PlaceGroup>, actorIds: readonly string[]) {
+  let made = madeFor.get(groupsByPlace);
+  if (!made) madeFor.set(groupsByPlace, (made = new Map()));
+  const key = `${actorIds.join(",")}|${places.map((p) => p.id).join(",")}`;
+  let clusters = made.get(key);
+  if (!clusters) made.set(key, (clusters = clusterPlaces(places, groupsByPlace, actorIds)));
+  return clusters;
+}
+
+/**
  * The clusters and lone places to draw in the current view, for a story of many places; nothing
  * while `enabled` is false. Re-clustered when what is shown changes, re-cut to the view when the
  * map stops moving: only the markers in view are in the page.
@@ -25,7 +40,7 @@ function viewOf(map: L.Map): { bbox: BBox; zoom: number } {
 export function useClusters(map: L.Map, enabled: boolean, places: readonly PlaceFeature[], groupsByPlace: ReadonlyMap<string, PlaceGroup>) {
   const { actorsById } = useStory();
   const clusters = useMemo(
-    () => (enabled ? clusterPlaces(places, groupsByPlace, [...actorsById.keys()]) : undefined),
+    () => (enabled ? clustersFor(places, groupsByPlace, [...actorsById.keys()]) : undefined),
     [enabled, places, groupsByPlace, actorsById],
   );
   const [view, setView] = useState(() => viewOf(map));

@@ -68,13 +68,30 @@ function pixelFrame(map: L.Map, [west, south, east, north]: BBox, zoom: number):
   };
 }
 
+/** What the layout reads of the places: each one's id, how many actors' marks its face has, and its events (its label's priority). */
+function layoutKey(places: readonly PlaceFeature[], groupsByPlace: ReadonlyMap<string, PlaceGroup>): string {
+  return places
+    .map((place) => {
+      const group = groupsByPlace.get(place.id);
+      return `${place.id}:${group?.actors.length ?? 0}:${group?.features.length ?? 0}`;
+    })
+    .join(",");
+}
+
 /**
  * Where every marker, its label and the basemap's names go at the map's zoom. Laid out once per
  * zoom and per change of what is shown (not per pan or per marker added): the layout is in the
- * map's projected pixels, which a pan does not change.
+ * map's projected pixels, which a pan does not change. A filter change that leaves the laid-out
+ * places as they were (in a story of many places, the article's own places keep their markers
+ * while the crowd is clustered) keeps the layout.
  */
-export function useMapLayout(map: L.Map, { places, groupsByPlace, selectedPlace, basemapLabels, frame }: MapLayoutInput): MapLayout {
+export function useMapLayout(map: L.Map, input: MapLayoutInput): MapLayout {
   const zoom = useZoom(map);
+  const key = layoutKey(input.places, input.groupsByPlace);
+  // The same inputs for as long as what the layout reads of them is the same.
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- `key` says when the places' content changes
+  const { places, groupsByPlace } = useMemo(() => input, [key]);
+  const { selectedPlace, basemapLabels, frame } = input;
   return useMemo(() => {
     const markers = places.map((place) => {
       const [lng, lat] = place.geometry.coordinates;

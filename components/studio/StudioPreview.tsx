@@ -45,8 +45,8 @@ export function StudioPreview({ bundle, tiles, onReadInArticle }: StudioPreviewP
         </div>
         <PartBoundary name="The timeline" instead="The map still works.">
           <Timeline
-            features={view.byActor}
-            allFeatures={bundle.features}
+            index={view.index}
+            actors={state.actors}
             dateline={bundle.story.dateline}
             range={{ from: state.from, to: state.to }}
             onChange={actions.setDates}

@@ -18,8 +18,8 @@ export function StoryTimeline({ bundle, view, state, onChange }: StoryTimelinePr
   return (
     <PartBoundary name="The timeline" instead="The other filters still work.">
       <Timeline
-        features={view.byActor}
-        allFeatures={bundle.features}
+        index={view.index}
+        actors={state.actors}
         dateline={bundle.story.dateline}
         range={{ from: state.from, to: state.to }}
         onChange={onChange}

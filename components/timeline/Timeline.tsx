@@ -2,8 +2,8 @@
 
 import { useCallback, useId, useMemo, useRef, useState, type KeyboardEvent } from "react";
 import { formatContractDate, isIsoDay } from "@/geo/dates";
-import type { EventFeature } from "@/geo/join";
-import { detailScale, histogram, overviewLabel, overviewScale, playbackSteps, storyWeek, type TimelineScale } from "@/geo/timeline";
+import type { EventIndex } from "@/geo/event-index";
+import { detailScale, overviewLabel, overviewScale, playbackSteps, scaleBuckets, storyWeek, type TimelineScale } from "@/geo/timeline";
 import { TimelineChart } from "./TimelineChart";
 import { useExpanded } from "./useExpanded";
 import { usePlayback } from "./usePlayback";
@@ -14,10 +14,10 @@ export interface DateRange {
 }
 
 export interface TimelineProps {
-  /** Events after the actor filter, before the date filter. */
-  features: readonly EventFeature[];
-  /** Every event of the story, for the scales and playback steps. */
-  allFeatures: readonly EventFeature[];
+  /** The story's events, indexed: the scales, playback steps and histogram come from it. */
+  index: EventIndex;
+  /** The actor filter: the histogram counts these actors' events (every actor's, if none). */
+  actors?: readonly string[];
   dateline: string;
   range: DateRange;
   /** Sets the date range: `push` for a choice, `replace` for playback frames after the first. */
@@ -35,26 +35,28 @@ function bucketIndex(buckets: { start: string; end: string }[], day: string | un
 
 /**
  * Filter by date: a histogram with a two-handle brush, exact date inputs, presets, and playback.
- * Two scales make both readable: the whole story by month (2011 to 2020) and its week by day.
+ * Two scales make both readable: the whole story by year, month or day as its length needs (2011
+ * to 2020 by year) and its week by day.
  * The brush handles are range inputs, so arrows, Page Up/Down, Home and End move them.
  * It folds to one bar, a disclosure button that says which dates the filter keeps: folded by
  * default on phones, where the map needs the room, and open over the map when unfolded there.
  */
-export function Timeline({ features, allFeatures, dateline, range, onChange }: TimelineProps) {
+export function Timeline({ index, actors, dateline, range, onChange }: TimelineProps) {
   const week = storyWeek(dateline);
   const inWeek = range.from !== undefined && range.from >= detailScale(dateline).start;
   const [scaleName, setScaleName] = useState<ScaleName>(inWeek ? "week" : "overview");
   // Both scales once per story, not per render: the overview reads every event's date.
-  const overview = useMemo(() => overviewScale(allFeatures, dateline), [allFeatures, dateline]);
+  const overview = useMemo(() => overviewScale(index.features, dateline), [index, dateline]);
   const detail = useMemo(() => detailScale(dateline), [dateline]);
   const scale: TimelineScale = scaleName === "week" ? detail : overview;
-  const buckets = useMemo(() => histogram([], scale), [scale]);
+  // The bars' days only: the brush steps from bar to bar. The chart counts what is in them.
+  const buckets = useMemo(() => scaleBuckets(scale), [scale]);
   const last = buckets.length - 1;
   const [draft, setDraft] = useState<{ from: number; to: number } | null>(null);
   const fromIndex = draft?.from ?? bucketIndex(buckets, range.from, 0);
   const toIndex = draft?.to ?? bucketIndex(buckets, range.to, last);
 
-  const steps = useMemo(() => playbackSteps(allFeatures), [allFeatures]);
+  const steps = useMemo(() => playbackSteps(index.features), [index]);
   const stepIndex = range.to !== undefined && range.from === undefined ? steps.findIndex((s) => s.day === range.to) : -1;
   const showStep = useCallback(
     (index: number, mode: "push" | "replace" = "replace") => {
@@ -90,7 +92,9 @@ export function Timeline({ features, allFeatures, dateline, range, onChange }: T
   const label = (index: number, end: boolean) => {
     const bucket = buckets[index];
     if (!bucket) return "";
-    return formatContractDate(scale.unit === "year" ? bucket.start.slice(0, 4) : end ? bucket.end : bucket.start);
+    if (scale.unit === "year") return formatContractDate(bucket.start.slice(0, 4));
+    if (scale.unit === "month") return formatContractDate(bucket.start.slice(0, 7));
+    return formatContractDate(end ? bucket.end : bucket.start);
   };
 
   return (
@@ -166,7 +170,8 @@ export function Timeline({ features, allFeatures, dateline, range, onChange }: T
         </div>
         <div className="timeline-brush">
           <TimelineChart
-            features={features}
+            index={index}
+            actors={actors}
             scale={scale}
             from={buckets[fromIndex]?.start}
             to={buckets[toIndex]?.end}
@@ -190,7 +195,7 @@ export function Timeline({ features, allFeatures, dateline, range, onChange }: T
           />
         </div>
         <p className="timeline-legend" aria-hidden="true">
-          <span className="legend-exact" /> exact day <span className="legend-imprecise" /> a year or coarser{" "}
+          <span className="legend-exact" /> exact day <span className="legend-imprecise" /> a month or coarser{" "}
           <span className="legend-span" /> a span of time
         </p>
         <div className="timeline-playback" role="group" aria-label="Playback">

@@ -1,12 +1,17 @@
 "use client";
 
-import { useMemo } from "react";
-import type { EventFeature } from "@/geo/join";
-import { addDays, distinctEvents, histogram, positionOf, type TimelineScale } from "@/geo/timeline";
+import { useMemo, useRef } from "react";
+import { addDays } from "@/geo/days";
+import { intervalEvents, type EventIndex } from "@/geo/event-index";
+import { histogram, positionOf, tickLabels, type TimelineScale } from "@/geo/timeline";
+import { textWidth } from "../map/measureText";
+import { useWidth } from "./useWidth";
 
 export interface TimelineChartProps {
-  /** The events shown before the date filter applies (actor filter only), so the brush shows what it can select. */
-  features: readonly EventFeature[];
+  /** The story's events, indexed. */
+  index: EventIndex;
+  /** The actor filter: the chart shows what the brush can select under it, before the date filter applies. */
+  actors?: readonly string[];
   scale: TimelineScale;
   from?: string;
   to?: string;
@@ -17,34 +22,40 @@ const WIDTH = 1000;
 const BAR_AREA = 46;
 const LANE = 5;
 const MAX_LABELS = 10;
+/** The tick labels' font (.timeline-ticks in app/globals.css) and the least room between two of them, in pixels. */
+const TICK_FONT = '11.2px system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
+const TICK_GAP = 4;
 
 /**
  * The histogram under the brush: bars count events by when they start, solid for exact days and
  * hatched for coarser dates; long spans (since 2011) are drawn as lines in lanes below; the
  * part outside the selected range is greyed. Drawn in a fixed viewBox and stretched to fit.
  */
-export function TimelineChart({ features, scale, from, to, dateline }: TimelineChartProps) {
-  // Recounted when the actors or the scale change, not when the brush moves.
-  const buckets = useMemo(() => histogram(features, scale), [features, scale]);
+export function TimelineChart({ index, actors, scale, from, to, dateline }: TimelineChartProps) {
+  // Recounted when the actors or the scale change, not when the brush moves: by the actors' ids,
+  // since each URL change parses a new array.
+  const actorsKey = actors?.join(",") ?? "";
+  const buckets = useMemo(() => histogram(index, scale, actorsKey ? actorsKey.split(",") : undefined), [index, scale, actorsKey]);
   const max = Math.max(1, ...buckets.map((b) => b.exact + b.imprecise));
   const width = WIDTH / buckets.length;
   // Intervals ("since 2011") run across the chart as lines in lanes of their own.
-  const spans = useMemo(() => distinctEvents(features).filter((f) => f.properties.precision === "interval"), [features]);
+  const spans = useMemo(() => intervalEvents(index, actorsKey ? actorsKey.split(",") : undefined), [index, actorsKey]);
   const height = BAR_AREA + 8 + spans.length * LANE;
   const x = (day: string) => positionOf(day, scale) * WIDTH;
   const selectedFrom = from ? x(from) : 0;
   const selectedTo = to ? positionOf(addDays(to, 1), scale) * WIDTH : WIDTH;
-  // At most about ten labels fit under the chart: more buckets (the days of a story of a few
-  // weeks) get every n-th label, counted from the dateline's, which always shows.
-  const every = Math.ceil(buckets.length / MAX_LABELS);
-  const datelineIndex = Math.max(
-    0,
-    buckets.findIndex((b) => b.start <= dateline && dateline <= b.end),
-  );
-  const labelled = (i: number) => (datelineIndex - i) % every === 0;
+  // As many labels as fit the chart's width without touching (ten at most); until the browser
+  // has measured it (the server's HTML), ten.
+  const wrap = useRef<HTMLDivElement>(null);
+  const chartWidth = useWidth(wrap);
+  const labels = useMemo(() => {
+    if (chartWidth === undefined) return tickLabels(buckets, scale.unit, dateline, MAX_LABELS);
+    const widest = Math.max(0, ...tickLabels(buckets, scale.unit, dateline, buckets.length).map((text) => textWidth(text, TICK_FONT)));
+    return tickLabels(buckets, scale.unit, dateline, Math.min(MAX_LABELS, chartWidth / (widest + TICK_GAP)));
+  }, [buckets, scale.unit, dateline, chartWidth]);
 
   return (
-    <div className="timeline-chart-wrap">
+    <div className="timeline-chart-wrap" ref={wrap}>
       <svg className="timeline-chart" viewBox={`0 0 ${WIDTH} ${height}`} preserveAspectRatio="none" aria-hidden="true">
         <defs>
           <pattern id="hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
@@ -99,9 +110,10 @@ export function TimelineChart({ features, scale, from, to, dateline }: TimelineC
           <span
             key={b.start}
             className={b.start <= dateline && dateline <= b.end ? "tick tick-dateline" : "tick"}
-            style={{ left: `${(x(b.start) / WIDTH) * 100}%`, width: `${100 / buckets.length}%` }}
+            // Centred on its bar whatever its width: a label wider than a month's bar stays over it.
+            style={{ left: `${((i + 0.5) * 100) / buckets.length}%` }}
           >
-            {labelled(i) ? b.label : ""}
+            {labels[i]}
           </span>
         ))}
       </div>

@@ -118,6 +118,27 @@ test.describe("the actor filter", () => {
     await expect(page.getByRole("button", { name: "Clear actor filter" })).toHaveCount(0);
   });
 
+  test("two toggles in one task are both drawn and make two history entries, in order", async ({ page }) => {
+    await page.goto("/");
+    await waitForMap(page);
+    await waitForMapToSettle(page);
+    // The second click comes before the history has the first's address: it must build on it all the same.
+    await page.evaluate(() => {
+      for (const id of ["iran", "usa"]) document.querySelector<HTMLButtonElement>(`button[data-actor="${id}"]`)?.click();
+    });
+    await expectQueryParam(page, "actors", "iran,usa");
+    await expect(page.locator('button[data-actor="iran"]')).toHaveAttribute("aria-pressed", "true");
+    await expect(page.locator('button[data-actor="usa"]')).toHaveAttribute("aria-pressed", "true");
+    await waitForMapToSettle(page);
+
+    await page.goBack();
+    await expectQueryParam(page, "actors", "iran");
+    await expect(summary(page)).toHaveText("6 of 13 events");
+    await page.goBack();
+    await expectQueryParam(page, "actors", null);
+    await expect(summary(page)).toHaveText("13 of 13 events");
+  });
+
   test("the open popup follows the filter", async ({ page }) => {
     await page.goto("/?place=damascus");
     await waitForMap(page);

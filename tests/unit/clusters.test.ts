@@ -51,6 +51,38 @@ describe("clusterPlaces and mapItems", () => {
     expect(mapItems(clusters, [44, 33, 45, 34], 5)).toEqual([{ kind: "place", placeId: "far" }]);
   });
 
+  it("says what each cluster holds: the sum over its places, at every zoom, against a count of every feature", () => {
+    // A grid of 60 villages around Homs, each with a few events of one or two actors.
+    const many = Array.from({ length: 60 }, (_, i) => place(`v${i}`, 36.7 + (i % 10) * 0.05, 34.7 + Math.floor(i / 10) * 0.05));
+    const actors = ["russia", "iran", "usa"];
+    const manyEvents = many.flatMap((p, i) =>
+      Array.from({ length: 1 + (i % 4) }, (_, k) => event(`${p.id}-${k}`, p.id, actors.slice(k % 3, (k % 3) + 1 + (i % 2)))),
+    );
+    const manyFeatures = joinEvents(manyEvents, many).features;
+    const manyGroups = new Map(groupByPlace(manyFeatures).map((g) => [g.placeId, g]));
+    const made = clusterPlaces(many, manyGroups, actors);
+    for (let zoom = 3; zoom <= 13; zoom++) {
+      const items = mapItems(made, WORLD, zoom);
+      let events = 0;
+      for (const item of items) {
+        if (item.kind === "place") {
+          events += manyGroups.get(item.placeId)?.features.length ?? 0;
+          continue;
+        }
+        events += item.events;
+        const leaves = made.index.getLeaves(item.id, Infinity).map((leaf) => leaf.properties.placeId);
+        const held = manyFeatures.filter((f) => leaves.includes(f.properties.placeId));
+        expect(item.places).toBe(leaves.length);
+        expect(item.events).toBe(held.length);
+        for (const actor of actors) {
+          const count = held.filter((f) => f.properties.actors.includes(actor)).length;
+          expect(item.actors[actor] ?? 0, `${actor} in cluster ${item.id} at zoom ${zoom}`).toBe(count);
+        }
+      }
+      expect(events, `events at zoom ${zoom}`).toBe(manyFeatures.length);
+    }
+  });
+
   it("orders a cluster's actors by their events, ties by id", () => {
     expect(actorsByWeight({ usa: 1, iran: 3, russia: 3 })).toEqual(["iran", "russia", "usa"]);
   });

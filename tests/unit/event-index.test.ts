@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { filterIndex, indexEvents } from "@/geo/event-index";
+import { filterIndex, indexEvents, intervalEvents } from "@/geo/event-index";
 import { filterEvents, type EventFilter } from "@/geo/filter";
 import { compareChronologically, joinEvents, type EventFeature } from "@/geo/join";
 import type { PlaceFeature, StoryEvent } from "@/geo/schema";
@@ -92,5 +92,20 @@ describe("filterIndex", () => {
     expect(Object.fromEntries(index.actorCounts)).toEqual({ a: 2, b: 1 });
     expect(all).toEqual(copy);
     expect(indexEvents(all)).toBe(index);
+  });
+});
+
+describe("intervalEvents", () => {
+  it("gives each event dated by an interval once, in date order, of the actors asked for", () => {
+    fc.assert(
+      fc.property(events, fc.uniqueArray(fc.constantFrom(...ACTORS, "nobody"), { maxLength: 2 }), (list, actors) => {
+        const all = features(list);
+        const seen = new Set<string>();
+        const expected = bruteForce(all, { actors }).filter(
+          (f) => f.properties.precision === "interval" && !seen.has(f.properties.eventId) && seen.add(f.properties.eventId),
+        );
+        expect(intervalEvents(indexEvents(all), actors)).toEqual(expected);
+      }),
+    );
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { indexEvents } from "@/geo/event-index";
 import { filterEvents } from "@/geo/filter";
 import { groupByPlace } from "@/geo/group";
 import { compareChronologically } from "@/geo/join";
@@ -29,9 +30,9 @@ describe("deriveView", () => {
       expect(view.counts.shown).toBe(new Set(expected.map((f) => f.properties.eventId)).size);
       expect([...view.shownEventIds].sort()).toEqual([...new Set(expected.map((f) => f.properties.eventId))].sort());
       expect(view.places.map((p) => p.id).sort()).toEqual([...new Set(expected.map((f) => f.properties.placeId))].sort());
-      expect(view.bounds).toEqual(coreBoundsOf(expected));
-      // The timeline draws from the actor filter alone, in date order.
-      expect(view.byActor).toEqual(filterEvents(bundle.features, { actors: [actor] }).sort(compareChronologically));
+      expect(view.coreBounds()).toEqual(coreBoundsOf(expected));
+      // The timeline counts on the story's index, built once for its features.
+      expect(view.index).toBe(indexEvents(bundle.features));
     }
   });
 
@@ -47,7 +48,7 @@ describe("deriveView", () => {
     const hidden = deriveView(bundle, { place: event.properties.placeId, from: "1900-01-01", to: "1900-01-01" });
     expect(hidden.counts.shown).toBe(0);
     expect(hidden.places.map((p) => p.id)).toEqual([event.properties.placeId]);
-    expect(hidden.bounds).toBeUndefined();
+    expect(hidden.coreBounds()).toBeUndefined();
     const byEvent = deriveView(bundle, { event: event.properties.eventId });
     expect(byEvent.focusPlace).toBe(event.properties.placeId);
     expect(byEvent.focusEvent).toBe(event.properties.eventId);
@@ -56,6 +57,29 @@ describe("deriveView", () => {
   it("is empty for an empty story", () => {
     const view = deriveView({ features: [], places: [] }, {});
     expect(view).toMatchObject({ visible: [], groups: [], places: [], events: [], counts: { shown: 0, total: 0 } });
+  });
+
+  it("reuses what a filter shows when only the focus or the map view changes, and for a filter seen lately", () => {
+    const actor = bundle.features[0]!.properties.actors[0]!;
+    const first = deriveView(bundle, { actors: [actor] });
+    const panned = deriveView(bundle, { actors: [actor], view: { zoom: 5, lat: 34, lng: 36 } });
+    expect(panned.visible).toBe(first.visible);
+    expect(panned.groupsByPlace).toBe(first.groupsByPlace);
+    expect(panned.places).toBe(first.places);
+    expect(panned.coreBounds).toBe(first.coreBounds);
+    const all = deriveView(bundle, {});
+    expect(all.visible).not.toBe(first.visible);
+    expect(deriveView(bundle, { actors: [actor] }).visible).toBe(first.visible);
+    // Another story with the same events (the studio's next draft) is worked out afresh.
+    const copy = { features: [...bundle.features], places: bundle.places };
+    expect(deriveView(copy, { actors: [actor] }).visible).not.toBe(first.visible);
+    expect(deriveView(copy, { actors: [actor] }).visible).toEqual(first.visible);
+  });
+
+  it("works out the bounds once, and only when asked", () => {
+    const view = deriveView(bundle, { from: "2020-01-07" });
+    expect(view.coreBounds()).toBe(view.coreBounds());
+    expect(view.coreBounds()).toEqual(coreBoundsOf(view.visible));
   });
 
   it("does not touch its input", () => {
