@@ -1,9 +1,9 @@
 "use client";
 
 import type L from "leaflet";
-import { useCallback, useLayoutEffect, useMemo, useState } from "react";
+import { useCallback, useEffect, useLayoutEffect, useMemo, useState } from "react";
 import type { BBox } from "geojson";
-import { clusterPlaces, mapItems, type MapItem } from "@/geo/clusters";
+import type { MapItem } from "@/geo/clusters";
 import type { PlaceGroup } from "@/geo/group";
 import type { PlaceFeature } from "@/geo/schema";
 import { prefersReducedMotion } from "../motion";
@@ -11,6 +11,18 @@ import { useStory } from "../StoryContext";
 
 /** Markers are kept for this much of the view beyond each edge, so a short pan shows no empty rim. */
 const VIEW_PADDING = 0.25;
+
+type Clustering = typeof import("@/geo/clusters");
+/** geo/clusters.ts and supercluster, fetched once, the first time a story clusters. */
+let clusteringLoad: Promise<Clustering> | undefined;
+function loadClustering(): Promise<Clustering> {
+  if (!clusteringLoad) {
+    clusteringLoad = import("@/geo/clusters");
+    // A failed fetch may be tried again by the next mount (a reload of the map after its error).
+    clusteringLoad.catch(() => (clusteringLoad = undefined));
+  }
+  return clusteringLoad;
+}
 
 function viewOf(map: L.Map): { bbox: BBox; zoom: number } {
   const bounds = map.getBounds().pad(VIEW_PADDING);
@@ -20,13 +32,33 @@ function viewOf(map: L.Map): { bbox: BBox; zoom: number } {
 /**
  * The clusters and lone places to draw in the current view, for a story of many places; nothing
  * while `enabled` is false. Re-clustered when what is shown changes, re-cut to the view when the
- * map stops moving: only the markers in view are in the page.
+ * map stops moving: only the markers in view are in the page. The clustering code is fetched when
+ * `enabled` first turns true, so that a small story's page never loads it; until it is here, the
+ * crowd is not drawn (the article's own places, pinned by MapScene, are).
  */
 export function useClusters(map: L.Map, enabled: boolean, places: readonly PlaceFeature[], groupsByPlace: ReadonlyMap<string, PlaceGroup>) {
   const { actorsById } = useStory();
+  const [clustering, setClustering] = useState<{ module: Clustering } | { error: unknown }>();
+  useEffect(
+    function fetchClustering() {
+      if (!enabled || clustering) return;
+      let current = true;
+      loadClustering().then(
+        (module) => current && setClustering({ module }),
+        (error: unknown) => current && setClustering({ error }),
+      );
+      return () => {
+        current = false;
+      };
+    },
+    [enabled, clustering],
+  );
+  // The map's error boundary says so if the code could not be fetched.
+  if (clustering && "error" in clustering) throw clustering.error;
+  const engine = clustering && "module" in clustering ? clustering.module : undefined;
   const clusters = useMemo(
-    () => (enabled ? clusterPlaces(places, groupsByPlace, [...actorsById.keys()]) : undefined),
-    [enabled, places, groupsByPlace, actorsById],
+    () => (enabled && engine ? engine.clusterPlaces(places, groupsByPlace, [...actorsById.keys()]) : undefined),
+    [enabled, engine, places, groupsByPlace, actorsById],
   );
   const [view, setView] = useState(() => viewOf(map));
   // A layout effect, so that it follows the first fit (see useMapMotion).
@@ -42,7 +74,10 @@ export function useClusters(map: L.Map, enabled: boolean, places: readonly Place
     },
     [map, enabled],
   );
-  const items: MapItem[] = useMemo(() => (clusters ? mapItems(clusters, view.bbox, view.zoom) : []), [clusters, view]);
+  const items: MapItem[] = useMemo(
+    () => (clusters && engine ? engine.mapItems(clusters, view.bbox, view.zoom) : []),
+    [clusters, engine, view],
+  );
 
   /** Zooms into a cluster just far enough that it comes apart: a move of the reader's, so the URL follows it. */
   const expand = useCallback(
