@@ -1,7 +1,7 @@
 "use client";
 
 import dynamic from "next/dynamic";
-import { useCallback, useDeferredValue, useEffect, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useState } from "react";
 import { useMap, useMapEvents } from "react-leaflet";
 import type { DatelineMapProps } from "./DatelineMap";
 import { Basemap, useBasemap } from "./Basemap";
@@ -50,14 +50,11 @@ export function MapScene(props: Omit<DatelineMapProps, "tiles">) {
       clustered ? [...pinned, ...items.flatMap((item) => (item.kind === "place" ? (placesById.get(item.placeId) ?? []) : []))] : places,
     [clustered, pinned, items, placesById, places],
   );
-  // The basemap's names are laid out in a render of their own, after its shapes are drawn: the
-  // shapes' arrival was one long task with the layout of every name in it.
-  const basemapLabels = useDeferredValue(basemap?.labels ?? NO_LABELS);
   const layout = useMapLayout(map, {
     places: pinned,
     groupsByPlace,
     selectedPlace: focusPlace,
-    basemapLabels,
+    basemapLabels: basemap?.labels ?? NO_LABELS,
   });
 
   // Where the keyboard focus should go once it is drawn: into the popup the reader opened with
