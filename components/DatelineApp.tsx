@@ -1,7 +1,7 @@
 "use client";
 
 import { useCallback, useMemo, useState } from "react";
-import { CLUSTER_ABOVE } from "@/geo/clusters";
+import { CLUSTER_ABOVE } from "@/geo/thresholds";
 import type { StoryBundle } from "@/geo/story";
 import type { TileSetting } from "@/geo/tiles";
 import { ArticlePanel } from "./article/ArticlePanel";

@@ -1,5 +1,6 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { useEffect, useRef } from "react";
 import type { EventFeature } from "@/geo/join";
 import type { ListedEvent } from "@/geo/view";
@@ -7,15 +8,17 @@ import { ActorSwatch } from "./ActorChip";
 import { CopyLinkButton } from "./CopyLinkButton";
 import { ReadInArticle } from "./ReadInArticle";
 import { DateText } from "./DateText";
+import { VIRTUALISE_ABOVE } from "@/geo/thresholds";
 import { useStory } from "./StoryContext";
-import { VirtualEventList } from "./VirtualEventList";
 
 /**
- * Above this many events only the rows on screen are in the page (VirtualEventList): ten thousand
- * rows would be some 300,000 DOM nodes to lay out at every filter change. A short list keeps every
- * row, so that the browser's own find and a reader's screen reader see them all at once.
+ * The list of a long story (more than VIRTUALISE_ABOVE events, geo/thresholds.ts), with
+ * @tanstack/react-virtual: fetched only when a list is that long, so a short story never loads it.
+ * While it comes, an empty list of the same kind holds its place.
  */
-export const VIRTUALISE_ABOVE = 200;
+const VirtualEventList = dynamic(() => import("./VirtualEventList").then((m) => m.VirtualEventList), {
+  loading: () => <ol className="event-list is-virtual" aria-busy="true" />,
+});
 
 export interface EventListProps {
   events: readonly ListedEvent[];

@@ -1,5 +1,5 @@
 /**
- * Places clustered where they would crowd, for stories of more than CLUSTER_ABOVE places
+ * Places clustered where they would crowd, for stories of more than CLUSTER_ABOVE places (geo/thresholds.ts)
  * (CONTRACT.md: a story of 50 places or fewer keeps one marker per place at every zoom). Each
  * cluster drawn says how many events it holds and how many of them each actor is in, so that its
  * marker can say so. Pure: supercluster (Mapbox's) does the clustering; no React, no Leaflet.
@@ -8,9 +8,6 @@ import Supercluster, { type ClusterFeature, type PointFeature } from "superclust
 import type { BBox } from "geojson";
 import type { PlaceGroup } from "./group";
 import type { PlaceFeature } from "./schema";
-
-/** Stories with more places than this cluster them (CONTRACT.md "Page hooks for tests"). */
-export const CLUSTER_ABOVE = 50;
 
 /** Below this zoom the clusters stay as they are at it: the whole region is a handful of discs anyway. */
 export const CLUSTER_MIN_ZOOM = 3;

@@ -1,7 +1,7 @@
 "use client";
 
 import { useCallback, useMemo, useRef, useState } from "react";
-import { CLUSTER_ABOVE } from "@/geo/clusters";
+import { CLUSTER_ABOVE } from "@/geo/thresholds";
 import { fullMapPath } from "@/geo/embed";
 import type { StoryBundle } from "@/geo/story";
 import type { TileSetting } from "@/geo/tiles";

@@ -20,7 +20,7 @@ export interface DatelineMapProps {
   onOpenPlace: (placeId: string) => void;
   onClosePopup: () => void;
   onUserMove: (view: MapView) => void;
-  /** Cluster the places where they crowd: for a story of more than CLUSTER_ABOVE places (geo/clusters.ts). */
+  /** Cluster the places where they crowd: for a story of more than CLUSTER_ABOVE places (geo/thresholds.ts). */
   cluster?: boolean;
   /** Inside another page (an embed): no wheel zoom or dragging until the reader clicks, taps or tabs into the map. */
   engageToExplore?: boolean;

@@ -1,11 +1,11 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { useMap, useMapEvents } from "react-leaflet";
 import type { DatelineMapProps } from "./DatelineMap";
 import { Basemap, useBasemap } from "./Basemap";
 import { BasemapLabels } from "./BasemapLabels";
-import { ClusterMarker } from "./ClusterMarker";
 import { PlaceMarker } from "./PlaceMarker";
 import { SelectedPopup } from "./SelectedPopup";
 import { useEngageToExplore } from "./useEngageToExplore";
@@ -14,6 +14,9 @@ import { useInvalidateOnResize } from "./useInvalidateOnResize";
 import { useMapLayout } from "./useMapLayout";
 import { useMapMotion } from "./useMapMotion";
 import { ViewController } from "./ViewController";
+
+/** Drawn only in a story that clusters (geo/thresholds.ts): a small story never fetches it. */
+const ClusterMarker = dynamic(() => import("./ClusterMarker").then((m) => m.ClusterMarker), { ssr: false });
 
 const NO_OFFSET = { x: 0, y: 0 };
 /** Until the basemap arrives: one array, so that the layout is not redone at every render. */

@@ -22,6 +22,7 @@
 //   npm run bench                          builds into $DATELINE_DIST_DIR (default .next) if no build is there
 //   npm run bench -- --runs 7 --build      more runs; rebuild the project and the bare Next.js app first
 //   DATELINE_DIST_DIR=.next-bench npm run bench     bench the build in another folder
+//   DATELINE_BENCH_PORT=4305 npm run bench          serve on 4305-4307 instead of free ports the system picks
 // Most of a run is Lighthouse's 3 x N runs. Seen here with 5 runs on 2 shared cores at load
 // average 5-11: about 7 minutes of measuring, plus 2 minutes when it builds the project and the
 // bare Next.js app. Servers, logs and the baselines' files are in test-results/bench/.
@@ -113,7 +114,11 @@ async function prepare(options) {
 }
 
 async function startServers() {
-  const [appPort, barePort, staticPort] = [await freePort(), await freePort(), await freePort()];
+  // DATELINE_BENCH_PORT=N serves on N, N+1 and N+2 (on a machine whose ports are shared out);
+  // otherwise on ports the system says are free.
+  const basePort = Number(process.env.DATELINE_BENCH_PORT ?? 0);
+  const [appPort, barePort, staticPort] =
+    basePort > 0 ? [basePort, basePort + 1, basePort + 2] : [await freePort(), await freePort(), await freePort()];
   const next = (name, port, cwd, readyPath, env) =>
     startServer({
       name,
