@@ -73,6 +73,8 @@ test("a cluster opens into its places when clicked, and the URL follows the zoom
 
 test("an actor filter changes the count and what the clusters hold, at once", async ({ page }) => {
   await openLoaded(page);
+  // The clustering code is fetched when the story first clusters: the crowd is drawn once it is here.
+  await expect.poll(() => clusteredEvents(page), { timeout: 20_000 }).toBeGreaterThan(0);
   const before = await counts(page);
   const heldBefore = await clusteredEvents(page);
   await page.locator("[data-actor]").first().click();
