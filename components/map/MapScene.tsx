@@ -13,6 +13,7 @@ import { useClusters } from "./useClusters";
 import { useInvalidateOnResize } from "./useInvalidateOnResize";
 import { useMapLayout } from "./useMapLayout";
 import { useMapMotion } from "./useMapMotion";
+import { useMapName } from "./useMapName";
 import { ViewController } from "./ViewController";
 
 /** Drawn only in a story that clusters (geo/thresholds.ts): a small story never fetches it. */
@@ -107,15 +108,7 @@ export function MapScene(props: Omit<DatelineMapProps, "tiles">) {
     [map, places, run],
   );
 
-  useEffect(
-    function nameTheMap() {
-      // Leaflet makes its container focusable (for the keyboard's pans and zooms) but gives it no role.
-      const container = map.getContainer();
-      container.setAttribute("role", "region");
-      container.setAttribute("aria-label", "Map: arrow keys pan, plus and minus zoom");
-    },
-    [map],
-  );
+  useMapName(map, "Map: arrow keys pan, plus and minus zoom");
 
   useEffect(
     function escapeClosesThePopup() {

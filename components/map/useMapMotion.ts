@@ -25,6 +25,10 @@ export function currentView(map: L.Map): MapView {
   return { zoom: map.getZoom(), lat: centre.lat, lng: centre.lng };
 }
 
+function sameView(a: MapView, b: MapView): boolean {
+  return a.zoom === b.zoom && a.lat === b.lat && a.lng === b.lng;
+}
+
 /**
  * Tells the reader's moves from the app's, one move at a time. Leaflet stops a running move when a
  * new one starts, and the stopped move's `moveend` fires inside the new one's call, so a mark set
@@ -41,6 +45,7 @@ export function useMapMotion(map: L.Map, onUserMove: (view: MapView) => void): M
   const waiting = useRef<(() => void) | null>(null);
   const whenStill = useRef<(() => void)[]>([]);
   const quiet = useRef(false);
+  const lastEnd = useRef<MapView | null>(null);
   const [moving, setMoving] = useState(false);
   const report = useRef(onUserMove);
   useEffect(() => {
@@ -57,14 +62,23 @@ export function useMapMotion(map: L.Map, onUserMove: (view: MapView) => void): M
   useLayoutEffect(
     function tellMovesApart() {
       const container = map.getContainer();
+      // Leaflet 1.9's PosAnimation fires `end` twice when it is stopped after its time has run
+      // out (a popup's autopan does that), so one move can end twice. The second `moveend` comes
+      // with no `movestart` before it, at the very view the first one left: it is an echo, not a
+      // move of the reader's, and reporting it would write a `view` the reader never chose.
+      const isEcho = (view: MapView) =>
+        !inMotion.current && !ownMove.current && lastEnd.current !== null && sameView(view, lastEnd.current);
       const started = () => {
         if (!quiet.current) inMotion.current = true;
       };
       const ended = () => {
         if (quiet.current) return;
+        const view = currentView(map);
+        if (isEcho(view)) return;
+        lastEnd.current = view;
         inMotion.current = false;
         if (ownMove.current) ownMove.current = false;
-        else report.current(currentView(map));
+        else report.current(view);
         const next = waiting.current;
         waiting.current = null;
         if (next) {

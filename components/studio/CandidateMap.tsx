@@ -4,6 +4,7 @@ import { useEffect } from "react";
 import { CircleMarker, MapContainer, Tooltip, useMap, useMapEvents } from "react-leaflet";
 import type { PlaceCandidate } from "@/geo/draft/types";
 import { Basemap, useBasemap } from "../map/Basemap";
+import { useMapName } from "../map/useMapName";
 
 export interface CandidateMapProps {
   candidates: readonly PlaceCandidate[];
@@ -33,17 +34,8 @@ function FitCandidates({ positions }: { positions: [number, number][] }) {
   return null;
 }
 
-/** Leaflet makes its container focusable (its keyboard pans and zooms) but gives it no role or name. */
 function NameTheMap() {
-  const map = useMap();
-  useEffect(
-    function nameTheMap() {
-      const container = map.getContainer();
-      container.setAttribute("role", "region");
-      container.setAttribute("aria-label", "The candidates on a map: click to drop a pin; arrow keys pan, plus and minus zoom");
-    },
-    [map],
-  );
+  useMapName(useMap(), "The candidates on a map: click to drop a pin; arrow keys pan, plus and minus zoom");
   return null;
 }
 

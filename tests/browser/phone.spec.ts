@@ -94,7 +94,7 @@ test("the sheet's toggle shows the event list, and choosing an event closes the 
   await saveScreenshot(page, "phone-popup");
 });
 
-// App bug: on a phone the popup's auto-pan interrupts the fly-to, is written to the URL as view=4/..., so the map stays at zoom 4 and the popup is cut off at the left edge (x ≈ -70).
+// A regression test; this was once a bug: on a phone the popup's auto-pan interrupts the fly-to, is written to the URL as view=4/..., so the map stays at zoom 4 and the popup is cut off at the left edge (x ≈ -70).
 test("on a phone, choosing an event brings its place's popup wholly on screen", async ({ page }) => {
   await load(page, "/");
   await chooseEventFromSheet(page, "putin-assad-talks-damascus");
@@ -112,7 +112,7 @@ test("on a phone a place link opens the place's popup", async ({ page }) => {
   await saveScreenshot(page, "phone-place-damascus");
 });
 
-// App bug: the popup is 371 px wide (maxWidth 340 + margins) and auto-pan padding puts it at x=24, so 20 px are cut off on the right; the zoom buttons also cover its heading.
+// A regression test; this was once a bug: the popup is 371 px wide (maxWidth 340 + margins) and auto-pan padding puts it at x=24, so 20 px are cut off on the right; the zoom buttons also cover its heading.
 test("on a phone a place link's popup fits across the screen, above the sheet", async ({ page }) => {
   await load(page, "/?place=damascus");
   await expect(popup(page)).toBeVisible();

@@ -7,8 +7,8 @@ function timeline(page: Page) {
 }
 
 /**
- * Presses a key on the focused handle and waits for the map to stop moving: a quicker second
- * press can be lost to the view= bug (see the fixme tests), which these tests do not cover.
+ * Presses a key on the focused handle and waits for the map to stop moving, so that each step is
+ * checked against a still map.
  */
 async function press(page: Page, key: string) {
   await page.keyboard.press(key);
@@ -22,7 +22,7 @@ async function openHome(page: Page, query = "") {
 }
 
 test.describe("presets and date inputs", () => {
-  // App bug: a filter change resizes the map, ViewController takes that moveend for a user move and writes view= from the old state, undoing the change.
+  // A regression test; this was once a bug: a filter change resizes the map, ViewController takes that moveend for a user move and writes view= from the old state, undoing the change.
   test('"Week of the story" selects 2 to 8 January 2020 and "Everything" clears the range', async ({ page }) => {
     await openHome(page);
     await timeline(page).getByRole("button", { name: "Week of the story" }).click();
@@ -43,7 +43,7 @@ test.describe("presets and date inputs", () => {
     await expectMarkers(page, { hidden: ["khmeimim"] });
   });
 
-  // App bug: a filter change resizes the map, ViewController takes that moveend for a user move and writes view= from the old state, undoing the change.
+  // A regression test; this was once a bug: a filter change resizes the map, ViewController takes that moveend for a user move and writes view= from the old state, undoing the change.
   test("the date inputs set from and to", async ({ page }) => {
     await openHome(page);
     const from = timeline(page).getByLabel("From", { exact: true });
@@ -73,7 +73,7 @@ test.describe("presets and date inputs", () => {
 
 test.describe("the brush with the keyboard", () => {
   // These start from a link that already has a range, so that the timeline keeps its height, and let the map settle
-  // after each key: both only keep clear of the view= bug, which the fixme at the end of this block shows.
+  // after each key; the first step on a fresh page is tested at the end of this block.
   test("arrow keys on the start handle move the start of the range by a year; Home takes it back to the beginning", async ({ page }) => {
     await openHome(page, "?to=2019-12-31");
     const start = timeline(page).getByRole("slider", { name: "Start of the date range" });
@@ -127,20 +127,21 @@ test.describe("the brush with the keyboard", () => {
     await expectMarkers(page, { shown: ["baghdad-airport", "damascus"], hidden: ["khmeimim"] });
   });
 
-  // App bug: ViewController takes the moveend that map.invalidateSize() fires (useInvalidateOnResize, when the timeline changes height) for a user move and writes view= from the state before the change, undoing it.
+  // A regression test; this was once a bug: ViewController takes the moveend that map.invalidateSize() fires (useInvalidateOnResize, when the timeline changes height) for a user move and writes view= from the state before the change, undoing it.
   test("the first brush step on a fresh page is kept, and no view= appears", async ({ page }) => {
     await openHome(page);
     await waitForMapToSettle(page);
     await timeline(page).getByRole("slider", { name: "Start of the date range" }).focus();
     await page.keyboard.press("ArrowRight");
-    await page.waitForTimeout(1000);
+    await expectQueryParam(page, "from", "2012-01-01");
+    await waitForMapToSettle(page);
     expect(queryParam(page, "from")).toBe("2012-01-01");
     expect(queryParam(page, "view"), "the user did not move the map").toBeNull();
   });
 });
 
 test.describe("playback", () => {
-  // App bug: a filter change resizes the map, ViewController takes that moveend for a user move and writes view= from the old state, undoing the change (fails about half the time).
+  // A regression test; this was once a bug: a filter change resizes the map, ViewController takes that moveend for a user move and writes view= from the old state, undoing the change (fails about half the time).
   test("Next step on a fresh page shows what had happened by the first step", async ({ page }) => {
     await openHome(page);
     await timeline(page).getByRole("button", { name: "Next step" }).click();
