@@ -7,7 +7,7 @@
  * It runs after every move of the map and on every resize, over the markers as spreadMarkers
  * (geo/layout.ts) drew them at that zoom: only a label wholly inside the map's visible box, off
  * its controls, is placed, so that no name is ever cut at the map's edge. Pure and fast (well
- * under a millisecond a move for the first story; `npx tsx geo/cli/bench-labels.ts`).
+ * under a millisecond a move for the first story; `npx tsx tests/bench/labels.ts`).
  */
 import RBush from "rbush";
 import {

@@ -1,7 +1,7 @@
 /**
  * A marker face's size, as app/globals.css draws it (.place-marker-count, .place-marker-actors):
  * what the layout keeps clear. No Leaflet and no DOM here, so that a script in node lays out the
- * same faces as the map (geo/cli/bench-labels.ts).
+ * same faces as the map (tests/bench/labels.ts).
  */
 import type { Extent } from "@/geo/layout";
 

@@ -1,7 +1,7 @@
 /**
  * What the map's layout is given: each place as a marker input (its point, its face, its label's
  * size and priority), and the spacing the map keeps. No Leaflet and no DOM here, so that a script
- * in node lays out the map as the browser does (geo/cli/bench-labels.ts): the projection and the
+ * in node lays out the map as the browser does (tests/bench/labels.ts): the projection and the
  * text measure come in as functions.
  */
 import type { PlaceGroup } from "@/geo/group";

@@ -233,6 +233,18 @@ describe("spreadMarkers and placeLabels", () => {
     expect(layoutMap([marker("a", 0, 0)], [], { ...OPTIONS, covered: closed }).markers.get("a")?.label).toBeNull();
   });
 
+  it("runs a long name at the view's edge from its disc, pushed up past what is beside it, its line straight down to the disc", () => {
+    // Centred over the disc the name would cross the left edge; a neighbour's row lies to its right, just above it.
+    const covered = [wall(40, 157, 400, 182), wall(40, 182, 400, 400)];
+    const places = [marker("at-the-edge", 26, 200, { label: { width: 150, height: 16 } })];
+    const layout = layoutMap(places, [], { ...OPTIONS, view: viewOf(400, 400), covered });
+    expect(layout.markers.get("at-the-edge")?.label).toEqual({
+      side: "top",
+      shift: { x: 59, y: -3 * LEADER_STEP },
+      leader: 3 * LEADER_STEP,
+    });
+  });
+
   it("repairs: moves a placed label to another of its places to make room for one that has none", () => {
     // "b" can only be named on its left, where "a" (placed first) put its label on its right.
     const covered = [wall(150, -1000, 1000, 1000), wall(20, -1000, 1000, -11), wall(20, 11, 1000, 1000)];
