@@ -88,9 +88,21 @@ export function ArticleReview({ review, selected, onSelect, dispatch }: ArticleR
     [segments, redraw],
   );
 
-  function readSelection() {
-    setSpan(root.current ? selectedSpan(root.current, text) : undefined);
-  }
+  useEffect(
+    function followTheSelection() {
+      // A phone's long-press and its handles change the selection with no mouseup or keyup, so
+      // the selection itself is followed, however it was made. One that leaves the text (a tap
+      // on "Make a quote") is not the editor's next choice and keeps the words chosen.
+      const readSelection = () => {
+        const element = root.current;
+        const anchor = window.getSelection()?.anchorNode;
+        if (element && anchor && element.contains(anchor)) setSpan(selectedSpan(element, text));
+      };
+      document.addEventListener("selectionchange", readSelection);
+      return () => document.removeEventListener("selectionchange", readSelection);
+    },
+    [text],
+  );
 
   function make(type: Make) {
     const chosen = (root.current && selectedSpan(root.current, text)) ?? span;
@@ -162,8 +174,6 @@ export function ArticleReview({ review, selected, onSelect, dispatch }: ArticleR
         spellCheck={false}
         // No on-screen keyboard on a phone: nothing is typed here.
         inputMode="none"
-        onMouseUp={readSelection}
-        onKeyUp={readSelection}
         onKeyDown={onKeyDown}
       >
         {segments.map((segment) => {

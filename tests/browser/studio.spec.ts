@@ -41,8 +41,12 @@ test.beforeAll(async ({ request }) => {
   );
 });
 
-/** Selects `phrase` in the article as a reader's drag would, across the highlighted pieces, and releases the mouse. */
-async function selectInArticle(page: Page, phrase: string) {
+/**
+ * Selects `phrase` in the article as a reader's drag would, across the highlighted pieces, and
+ * releases the mouse; with `release: false`, as a phone's long-press and handles do, with no
+ * mouse or key event at all.
+ */
+async function selectInArticle(page: Page, phrase: string, { release = true } = {}) {
   const article = page.locator(".studio-text");
   await article.evaluate((root, wanted) => {
     const start = (root.textContent ?? "").indexOf(wanted);
@@ -63,7 +67,7 @@ async function selectInArticle(page: Page, phrase: string) {
     selection?.removeAllRanges();
     selection?.addRange(range);
   }, phrase);
-  await article.dispatchEvent("mouseup");
+  if (release) await article.dispatchEvent("mouseup");
   await expect(page.locator(".studio-selected-text")).toHaveText(`“${phrase}”`);
 }
 
@@ -238,6 +242,19 @@ test("with the keyboard only: select words in the article with Shift and the arr
   expect(draft.mentions.map((m) => STORY.text.slice(m.start, m.end))).toEqual(["Khmeimim airbase"]);
   expect(draft.events.map((e) => STORY.text.slice(e.quote.start, e.quote.end))).toEqual([quote]);
   await expect(article).toHaveText(STORY.text, { useInnerText: false });
+});
+
+test.describe("on a phone", () => {
+  test.use({ viewport: { width: 375, height: 667 }, hasTouch: true, isMobile: true });
+
+  test("words selected by a long-press (no mouse, no key) become a place mention with a tap", async ({ page }) => {
+    await paste(page, { propose: false });
+    await selectInArticle(page, "Khmeimim airbase", { release: false });
+    await page.getByRole("button", { name: "Make a place mention" }).tap();
+    const proposals = page.getByRole("listbox", { name: "Proposals" });
+    await expect(proposals.getByRole("option", { name: /^Place Khmeimim airbase/ })).toHaveCount(1);
+    await expect(page.getByRole("status").filter({ hasText: "Made “Khmeimim airbase” a place mention" })).toBeVisible();
+  });
 });
 
 test("the studio passes every axe rule: the paste form, and a draft with its proposals, a candidate map, an event and the preview", async ({
