@@ -264,7 +264,7 @@ test("with prefers-reduced-motion the map jumps to a chosen event instead of fly
       new Promise<number[]>((resolve) => {
         const changes: number[] = [];
         const snapshot = () =>
-          [document.querySelector(".leaflet-map-pane"), ...document.querySelectorAll(".leaflet-marker-icon")]
+          [document.querySelector(".leaflet-map-pane"), ...document.querySelectorAll(".leaflet-marker-icon[data-place]")]
             .map((el) => {
               const box = el!.getBoundingClientRect();
               return `${Math.round(box.x)},${Math.round(box.y)}`;
