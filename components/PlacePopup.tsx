@@ -31,16 +31,21 @@ export function PlacePopup({ place, group, focusedEvent, takeFocus = false, onFo
     [takeFocus, onFocusTaken],
   );
   useEffect(
-    function scrollFocusedEventIntoView() {
-      // After Leaflet has laid the popup out (it sizes it once the content is in), scroll the
-      // popup's own box only: scrollIntoView would also scroll the map container.
-      const frame = requestAnimationFrame(() => {
-        const content = root.current?.closest<HTMLElement>(".leaflet-popup-content");
-        const focused = root.current?.querySelector<HTMLElement>(".event-details.focused");
-        if (!content || !focused) return;
+    function keepFocusedEventInView() {
+      const content = root.current?.closest<HTMLElement>(".leaflet-popup-content");
+      const focused = root.current?.querySelector<HTMLElement>(".event-details.focused");
+      if (!root.current || !content || !focused) return;
+      // Scroll the popup's own box only: scrollIntoView would also scroll the map container.
+      const pin = () => {
         content.scrollTop += focused.getBoundingClientRect().top - content.getBoundingClientRect().top - 8;
-      });
-      return () => cancelAnimationFrame(frame);
+      };
+      // Leaflet sizes the popup once its content is in, and again when the map's width or the
+      // marker's face moves; each reflows the events above the focused one. A resize is the
+      // signal that the scroll must be made again (the observer also reports the first layout).
+      const observer = new ResizeObserver(pin);
+      observer.observe(root.current);
+      observer.observe(content);
+      return () => observer.disconnect();
     },
     [focusedEvent],
   );

@@ -45,7 +45,13 @@ export function SelectedPopup({ place, group, focusedEvent, offset, mapWidth, ta
       const popup = popupRef.current;
       if (!popup) return;
       Object.assign(popup.options, widths(mapWidth), { offset: [offset.x, offset.y - FACE_SIZE / 2] });
-      if (popup.isOpen()) popup.update();
+      if (!popup.isOpen()) return;
+      // update() measures the content laid out on one line, which clamps its scroll to the top
+      // part: put the reader back where they were (PlacePopup re-pins the chosen event on a resize).
+      const content = popup.getElement()?.querySelector(".leaflet-popup-content");
+      const scrollTop = content?.scrollTop ?? 0;
+      popup.update();
+      if (content) content.scrollTop = scrollTop;
     },
     [mapWidth, offset.x, offset.y],
   );
@@ -60,6 +66,13 @@ export function SelectedPopup({ place, group, focusedEvent, offset, mapWidth, ta
     [onClose],
   );
 
+  // react-leaflet calls the popup's update() whenever its children change, and an update clamps the
+  // content's scroll (see above): the content is a new element only when what it shows changes.
+  const content = useMemo(
+    () => <PlacePopup place={place} group={group} focusedEvent={focusedEvent} takeFocus={takeFocus} onFocusTaken={onFocusTaken} />,
+    [place, group, focusedEvent, takeFocus, onFocusTaken],
+  );
+
   return (
     <Popup
       ref={popupRef}
@@ -71,7 +84,7 @@ export function SelectedPopup({ place, group, focusedEvent, offset, mapWidth, ta
       autoPanPaddingBottomRight={[16, 16]}
       eventHandlers={eventHandlers}
     >
-      <PlacePopup place={place} group={group} focusedEvent={focusedEvent} takeFocus={takeFocus} onFocusTaken={onFocusTaken} />
+      {content}
     </Popup>
   );
 }
