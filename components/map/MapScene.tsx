@@ -14,6 +14,7 @@ import { useInvalidateOnResize } from "./useInvalidateOnResize";
 import { useMapLayout } from "./useMapLayout";
 import { useMapMotion } from "./useMapMotion";
 import { useMapName } from "./useMapName";
+import { jumpPansUnderReducedMotion } from "./reducedMotionPans";
 import { ViewController } from "./ViewController";
 
 /** Drawn only in a story that clusters (geo/thresholds.ts): a small story never fetches it. */
@@ -33,6 +34,7 @@ export function MapScene(props: Omit<DatelineMapProps, "tiles">) {
   const map = useMap();
   useEngageToExplore(map, props.engageToExplore ?? false, props.onEngaged);
   const motion = useMapMotion(map, onUserMove);
+  useEffect(() => jumpPansUnderReducedMotion(map), [map]);
   useInvalidateOnResize(motion);
   const basemap = useBasemap();
   const { places, groupsByPlace, visible, focusPlace, focusEvent } = view;
