@@ -1,12 +1,10 @@
 /**
- * Lays out what the map draws in screen pixels at one zoom: markers pushed apart so none hides
- * another, a name label beside each marker where it fits, and the basemap's city and country names
- * in the room that is left. Label placement is greedy by importance against a spatial index of
- * everything already placed, as map renderers do (Mapbox GL's collision index); overlapping pairs
- * are found through a k-d tree, not by comparing every pair.
+ * Lays out the story's markers in screen pixels at one zoom: pushed apart so none hides another.
+ * Where their names go is geo/label-placement.ts, which runs after every move, against what the
+ * map shows; this runs once per zoom, so that a pan never moves a marker.
  *
- * Pure: pixel positions in (the map's projection at a zoom), offsets and label sides out. The
- * layout depends on the zoom only, not on where the map is panned, so it runs once per zoom level.
+ * Pure: pixel positions in (the map's projection at a zoom), offsets out. Overlapping pairs are
+ * found through a k-d tree and an R-tree, not by comparing every pair.
  */
 import KDBush from "kdbush";
 import RBush from "rbush";
@@ -51,13 +49,6 @@ export interface MarkerInput {
   selected?: boolean;
 }
 
-export interface MarkerLayout {
-  /** How far the face is moved from its place so that it does not cover another marker. */
-  offset: Point;
-  /** Where the label goes, or null when there is no room for it at this zoom. */
-  side: LabelSide | null;
-}
-
 export interface BasemapLabelInput {
   id: string;
   point: Point;
@@ -75,26 +66,18 @@ export interface BasemapLabelLayout {
   side: "right" | "left" | "center";
 }
 
-export interface LayoutOptions {
+export interface SpreadOptions {
   /** Markers' centres are pushed at least this far apart. */
   minDistance: number;
-  /** The gap between a face and its label. */
-  gap: number;
-  /** Room kept free around every label. */
+  /** Faces (a disc and the marks under it) are kept at least twice this far apart. */
   padding: number;
   /** Rounds of pushing markers apart, at most. */
   iterations?: number;
-  /**
-   * The box the map frames on the story's first view, in the same pixels, with the room it keeps
-   * around the places. A label prefers a side inside it: on that view, a name on the outer side
-   * of a marker at the edge would be cut by the edge of the map.
-   */
-  frame?: Box;
 }
 
-export interface MapLayout {
-  markers: Map<string, MarkerLayout>;
-  basemap: BasemapLabelLayout[];
+/** A marker as drawn at one zoom: how far its face is moved from its place so that it covers no other. */
+export interface SpreadMarker extends MarkerInput {
+  offset: Point;
 }
 
 /** A box in pixels. */
@@ -104,8 +87,6 @@ export interface Box {
   maxX: number;
   maxY: number;
 }
-
-type Placed = Box;
 
 /**
  * Offsets that leave every pair of points at least `minDistance` apart, found by repeatedly
@@ -152,7 +133,7 @@ export function dodgeOffsets(points: readonly Point[], minDistance: number, iter
   return offsets;
 }
 
-function box(point: Point, extent: Extent, padding = 0): Placed {
+export function box(point: Point, extent: Extent, padding = 0): Box {
   return {
     minX: point.x + extent.left - padding,
     minY: point.y + extent.top - padding,
@@ -185,7 +166,7 @@ export function labelExtent(side: LabelSide, face: Extent, label: { width: numbe
 }
 
 /** The boxes a marker's face covers: its disc and the row of marks under it, or its face as one box. */
-function faceParts(m: MarkerInput, centre: Point): Placed[] {
+export function faceParts(m: MarkerInput, centre: Point): Box[] {
   if (!m.disc) return [box(centre, m.face)];
   const marks = { left: m.face.left, right: m.face.right, top: m.disc.bottom, bottom: m.face.bottom };
   return marks.bottom > marks.top ? [box(centre, m.disc), box(centre, marks)] : [box(centre, m.disc)];
@@ -201,17 +182,12 @@ export function markerLabelExtent(side: LabelSide, m: MarkerInput, gap: number):
 }
 
 /** A city's name beside its dot, or a country's name centred on its point. */
-function basemapExtent(label: BasemapLabelInput, side: BasemapLabelLayout["side"]): Extent {
+export function basemapExtent(label: BasemapLabelInput, side: BasemapLabelLayout["side"]): Extent {
   const { width, height } = label;
   const dotGap = 6;
   if (side === "center") return { left: -width / 2, right: width / 2, top: -height / 2, bottom: height / 2 };
   if (side === "right") return { left: -3, right: dotGap + width, top: -height / 2, bottom: height / 2 };
   return { left: -dotGap - width, right: 3, top: -height / 2, bottom: height / 2 };
-}
-
-/** Markers in the order their labels are placed: the selected first, then by priority, then by id. */
-function byImportance(a: MarkerInput, b: MarkerInput): number {
-  return Number(b.selected ?? false) - Number(a.selected ?? false) || b.priority - a.priority || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
 /**
@@ -224,7 +200,7 @@ export function separateFaces(centres: readonly Point[], faces: readonly Extent[
   const offsets = centres.map(() => ({ x: 0, y: 0 }));
   const boxAt = (i: number) => box({ x: centres[i]!.x + offsets[i]!.x, y: centres[i]!.y + offsets[i]!.y }, faces[i]!, gap / 2);
   for (let round = 0; round < iterations; round++) {
-    const index = new RBush<Placed & { i: number }>();
+    const index = new RBush<Box & { i: number }>();
     index.load(centres.map((_, i) => ({ ...boxAt(i), i })));
     let moved = false;
     for (let i = 0; i < centres.length; i++) {
@@ -251,12 +227,12 @@ export function separateFaces(centres: readonly Point[], faces: readonly Extent[
 }
 
 /**
- * The layout of markers and labels at one zoom. Markers never cover one another (they are pushed
- * apart), labels never cover a marker or another label (each takes the first free side, or is
- * left out at this zoom), and basemap names fill the room that is left, most important first.
+ * Where each marker's face is drawn at one zoom: discs pushed apart (a k-d tree finds the close
+ * pairs), then whole faces, whose row of actor marks can be wider than the disc. Depends on the
+ * zoom only, not on where the map is panned: run it once per zoom.
  */
-export function layoutMap(markers: readonly MarkerInput[], basemap: readonly BasemapLabelInput[], options: LayoutOptions): MapLayout {
-  const { minDistance, gap, padding, iterations, frame } = options;
+export function spreadMarkers(markers: readonly MarkerInput[], options: SpreadOptions): SpreadMarker[] {
+  const { minDistance, padding, iterations } = options;
   const discOffsets = dodgeOffsets(
     markers.map((m) => m.point),
     minDistance,
@@ -269,42 +245,5 @@ export function layoutMap(markers: readonly MarkerInput[], basemap: readonly Bas
     padding * 2,
     iterations,
   );
-  const offsets = discOffsets.map((o, i) => ({ x: o.x + faceOffsets[i]!.x, y: o.y + faceOffsets[i]!.y }));
-  const placed = new RBush<Placed>();
-  const centres = markers.map((m, i) => ({ x: m.point.x + offsets[i]!.x, y: m.point.y + offsets[i]!.y }));
-  // Every face, and the true position's dot of a moved one, is an obstacle before any label goes down.
-  placed.load(
-    markers.flatMap((m, i) => {
-      const parts = faceParts(m, centres[i]!);
-      const moved = Math.hypot(offsets[i]!.x, offsets[i]!.y) > 1;
-      return moved ? [...parts, box(m.point, { left: -5, top: -5, right: 5, bottom: 5 })] : parts;
-    }),
-  );
-
-  const inFrame = (b: Placed) => !frame || (b.minX >= frame.minX && b.maxX <= frame.maxX && b.minY >= frame.minY && b.maxY <= frame.maxY);
-  const layouts = new Map<string, MarkerLayout>();
-  const order = markers.map((m, i) => ({ m, i })).sort((a, b) => byImportance(a.m, b.m));
-  for (const { m, i } of order) {
-    const centre = centres[i]!;
-    const boxes = LABEL_SIDES.map((side) => ({ side, box: box(centre, markerLabelExtent(side, m, gap), padding) }));
-    const free = boxes.filter((candidate) => !placed.collides(candidate.box));
-    let choice = free.find((candidate) => inFrame(candidate.box)) ?? free[0];
-    // The selected place is named whatever it covers: the reader asked for it.
-    if (!choice && m.selected) choice = boxes[0];
-    if (choice) placed.insert(choice.box);
-    layouts.set(m.id, { offset: offsets[i]!, side: choice?.side ?? null });
-  }
-
-  const basemapLayouts: BasemapLabelLayout[] = [];
-  for (const label of [...basemap].sort((a, b) => a.rank - b.rank)) {
-    const sides = label.dot ? (["right", "left"] as const) : (["center"] as const);
-    for (const side of sides) {
-      const candidate = box(label.point, basemapExtent(label, side), padding);
-      if (placed.collides(candidate)) continue;
-      placed.insert(candidate);
-      basemapLayouts.push({ id: label.id, side });
-      break;
-    }
-  }
-  return { markers: layouts, basemap: basemapLayouts };
+  return markers.map((m, i) => ({ ...m, offset: { x: discOffsets[i]!.x + faceOffsets[i]!.x, y: discOffsets[i]!.y + faceOffsets[i]!.y } }));
 }

@@ -46,7 +46,7 @@ function labelElement(label: BasemapLabel, side: BasemapLabelLayout["side"]): HT
 
 export interface BasemapLabelsProps {
   labels: readonly BasemapLabel[];
-  /** The labels that fit at this zoom, and where, from the map's layout. */
+  /** The labels that fit in the map's view, and where, from the map's layout. */
   placements: readonly BasemapLabelLayout[];
 }
 
@@ -58,11 +58,15 @@ export interface BasemapLabelsProps {
 export function BasemapLabels({ labels, placements }: BasemapLabelsProps) {
   const map = useMap();
   const byId = useMemo(() => new Map(labels.map((l) => [basemapLabelId(l), l])), [labels]);
+  // The names are placed again after every move; a pan that leaves them as they were redraws none.
+  const key = placements.map(({ id, side }) => `${id}|${side}`).join("\n");
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- `key` says when the placements change
+  const shown = useMemo(() => placements, [key]);
   useEffect(
     function drawLabels() {
       map.getPane("basemap-labels")?.setAttribute("aria-hidden", "true");
       const group = L.layerGroup();
-      for (const { id, side } of placements) {
+      for (const { id, side } of shown) {
         const label = byId.get(id);
         if (!label) continue;
         const icon = L.divIcon({ html: labelElement(label, side), className: "basemap-label-anchor", iconSize: [0, 0] });
@@ -73,7 +77,7 @@ export function BasemapLabels({ labels, placements }: BasemapLabelsProps) {
         group.remove();
       };
     },
-    [map, byId, placements],
+    [map, byId, shown],
   );
   return <Pane name="basemap-labels" style={{ zIndex: 450, pointerEvents: "none" }} />;
 }

@@ -59,15 +59,11 @@ export function MapScene(props: Omit<DatelineMapProps, "tiles">) {
   // map under the reader, and redraw it, for a box that hardly changes.
   const { index } = view;
   const boundsKey = useMemo(() => (clustered ? index : visible.map((f) => f.id).join(",")), [clustered, index, visible]);
-  // The box that fit frames, for the labels to keep inside: worked out again when the map refits.
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- `boundsKey` says when the fitted box changes
-  const frame = useMemo(() => view.coreBounds(), [boundsKey]);
   const layout = useMapLayout(map, {
     places: pinned,
     groupsByPlace,
     selectedPlace: focusPlace,
     basemapLabels: basemap?.labels ?? NO_LABELS,
-    frame,
   });
 
   // Where the keyboard focus should go once it is drawn: into the popup the reader opened with

@@ -4,10 +4,10 @@ import type L from "leaflet";
 import { useEffect, useMemo, useRef } from "react";
 import { Marker } from "react-leaflet";
 import type { PlaceGroup } from "@/geo/group";
-import type { MarkerLayout } from "@/geo/layout";
 import type { PlaceFeature } from "@/geo/schema";
 import { useStory } from "../StoryContext";
 import { applyLayout, placeIcon, renderFace } from "./placeIcon";
+import type { MarkerLayout } from "./useMapLayout";
 
 export interface PlaceMarkerProps {
   place: PlaceFeature;
@@ -53,7 +53,7 @@ export function PlaceMarker({ place, group, selected, layout, takeFocus, onFocus
   useEffect(
     function showLayout() {
       const element = markerRef.current?.getElement();
-      if (element && layout) applyLayout(element, layout.offset, layout.side);
+      if (element && layout) applyLayout(element, layout.offset, layout.label);
     },
     [layout, eventCount, actorKey],
   );

@@ -7,7 +7,7 @@ import type { PlaceGroup } from "@/geo/group";
 import type { Point } from "@/geo/layout";
 import type { PlaceFeature } from "@/geo/schema";
 import { PlacePopup } from "../PlacePopup";
-import { FACE_SIZE } from "./placeIcon";
+import { FACE_SIZE } from "./faceGeometry";
 
 export interface SelectedPopupProps {
   place: PlaceFeature;

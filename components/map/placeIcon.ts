@@ -1,20 +1,9 @@
 import L from "leaflet";
 import { textColorOn } from "@/geo/colors";
-import type { Extent, LabelSide, Point } from "@/geo/layout";
+import type { LabelPlacement } from "@/geo/label-placement";
+import type { Point } from "@/geo/layout";
+import { FACE_SIZE, HALF, MAX_MARKS } from "./faceGeometry";
 import type { Actor, PlaceFeature } from "@/geo/schema";
-
-/** The disc is 32 px: a touch target well over WCAG's 24 px. */
-export const FACE_SIZE = 32;
-const HALF = FACE_SIZE / 2;
-/** The actor marks sit under the disc, each about 22 px wide. */
-const MARKS_TOP = 35;
-const MARKS_HEIGHT = 14;
-const MARK_WIDTH = 24;
-/**
- * At most this many marks under a disc: a place in a story of thousands of events can have a
- * dozen actors, whose row would run across its neighbours. Past it, the first ones and "+N".
- */
-const MAX_MARKS = 4;
 
 /** The marks a face shows: every actor, or the first MAX_MARKS - 1 and how many more there are. */
 export function shownMarks(actors: readonly Actor[]): { shown: readonly Actor[]; more: number } {
@@ -27,15 +16,6 @@ export interface FaceContent {
   eventCount: number;
   actors: readonly Actor[];
   contextOnly: boolean;
-}
-
-/** The disc alone, around the marker's centre: what a label beside or above the marker sits by. */
-export const DISC_EXTENT: Extent = { left: -HALF, right: HALF, top: -HALF, bottom: HALF };
-
-/** The box the face covers around the marker's centre, for the layout: the disc and the marks. */
-export function faceExtent(actorCount: number): Extent {
-  const half = Math.max(HALF, (Math.min(actorCount, MAX_MARKS) * MARK_WIDTH) / 2);
-  return { left: -half, right: half, top: -HALF, bottom: actorCount > 0 ? MARKS_TOP + MARKS_HEIGHT - HALF : HALF };
 }
 
 /**
@@ -76,8 +56,13 @@ export function renderFace(element: HTMLElement, content: FaceContent) {
   element.dataset.place = place.id;
   element.setAttribute("aria-label", markerName(content));
 
-  const label = document.createElement("span");
-  label.className = "place-label";
+  // The label keeps where applyLayout put it; a new one stays hidden until it is laid out.
+  let label = element.querySelector<HTMLElement>(".place-label");
+  if (!label) {
+    label = document.createElement("span");
+    label.className = "place-label";
+    label.hidden = true;
+  }
   label.textContent = place.properties.name;
 
   const face = document.createElement("div");
@@ -101,19 +86,17 @@ export function renderFace(element: HTMLElement, content: FaceContent) {
   count.dataset.count = String(eventCount);
   face.append(marks, count);
 
-  const side = element.querySelector<HTMLElement>(".place-label")?.dataset.side;
-  if (side) label.dataset.side = side;
-  else label.hidden = true;
   element.replaceChildren(label, face);
 }
 
 /**
  * Moves a face away from its place (the layout pushes crowded markers apart; a leader line drawn
- * in CSS from `--dx`/`--dy` joins it to its true position) and puts its label on the given side.
- * Leaflet positions icons with `transform` and sets their margins only when it builds them, so the
- * margins are free for the offset.
+ * in CSS from `--dx`/`--dy` joins it to its true position) and puts its label where the layout
+ * placed it: on a side (`data-side`, as CSS draws it), moved by `--label-x`/`--label-y`, with a
+ * line of `--leader` back to the face when it was pushed out. Leaflet positions icons with
+ * `transform` and sets their margins only when it builds them, so the margins are free for the offset.
  */
-export function applyLayout(element: HTMLElement, offset: Point, side: LabelSide | null) {
+export function applyLayout(element: HTMLElement, offset: Point, placement: LabelPlacement | null) {
   const displaced = Math.hypot(offset.x, offset.y) > 1;
   element.style.marginLeft = `${offset.x - HALF}px`;
   element.style.marginTop = `${offset.y - HALF}px`;
@@ -124,8 +107,13 @@ export function applyLayout(element: HTMLElement, offset: Point, side: LabelSide
   element.style.setProperty("--leader-angle", `${Math.atan2(offset.y, offset.x)}rad`);
   const label = element.querySelector<HTMLElement>(".place-label");
   if (!label) return;
-  label.hidden = side === null;
-  if (side) label.dataset.side = side;
+  label.hidden = placement === null;
+  if (!placement) return;
+  label.dataset.side = placement.side;
+  label.style.setProperty("--label-x", `${placement.shift.x}px`);
+  label.style.setProperty("--label-y", `${placement.shift.y}px`);
+  label.style.setProperty("--leader", `${placement.leader}px`);
+  label.toggleAttribute("data-leader", placement.leader > 0);
 }
 
 /**

@@ -19,21 +19,57 @@ interface Box {
   height: number;
 }
 
-/** The boxes on screen of every marker disc, every shown marker label and every basemap name. */
-async function drawnBoxes(page: Page): Promise<{ discs: Box[]; labels: Box[]; names: Box[] }> {
+interface Drawn {
+  discs: Box[];
+  labels: Box[];
+  leaders: Box[];
+  names: Box[];
+  controls: Box[];
+  map: Box;
+}
+
+/**
+ * The boxes on screen of every marker disc, every shown marker label and its leader line (a CSS
+ * pseudo-element, so worked out from the label's box, side and `--leader`), every basemap name and
+ * every map control.
+ */
+async function drawnBoxes(page: Page): Promise<Drawn> {
   return page.evaluate(() => {
+    const rect = (el: Element, what: string) => {
+      const { x, y, width, height } = el.getBoundingClientRect();
+      return { what, x, y, width, height };
+    };
     const boxes = (selector: string, what: (el: Element) => string) =>
-      [...document.querySelectorAll(selector)]
-        .filter((el) => (el as HTMLElement).offsetParent !== null)
-        .map((el) => {
-          const { x, y, width, height } = el.getBoundingClientRect();
-          return { what: what(el), x, y, width, height };
-        });
+      [...document.querySelectorAll(selector)].filter((el) => (el as HTMLElement).offsetParent !== null).map((el) => rect(el, what(el)));
     const place = (el: Element) => el.closest<HTMLElement>("[data-place]")?.dataset.place ?? "?";
+    const leaders = [...document.querySelectorAll<HTMLElement>(".place-label[data-leader]")]
+      .filter((el) => el.offsetParent !== null)
+      .map((el) => {
+        const { x, y, width, height } = el.getBoundingClientRect();
+        const style = getComputedStyle(el);
+        const length = parseFloat(style.getPropertyValue("--leader")) + 3;
+        // Over or under, the line drops from the disc's centre, however far the label slid along it.
+        const slid = parseFloat(style.getPropertyValue("--label-x")) || 0;
+        const what = `leader of ${place(el)}`;
+        // Inset a pixel at the face's end, where the line meets it.
+        switch (el.dataset.side) {
+          case "right":
+            return { what, x: x - length + 1, y: y + height / 2 - 0.75, width: length - 1, height: 1.5 };
+          case "left":
+            return { what, x: x + width, y: y + height / 2 - 0.75, width: length - 1, height: 1.5 };
+          case "bottom":
+            return { what, x: x + width / 2 - slid - 0.75, y: y - length + 1, width: 1.5, height: length - 1 };
+          default:
+            return { what, x: x + width / 2 - slid - 0.75, y: y + height, width: 1.5, height: length - 1 };
+        }
+      });
     return {
       discs: boxes(".place-marker-count", place),
       labels: boxes(".place-label", (el) => `label of ${place(el)}`),
+      leaders,
       names: boxes(".basemap-label-text", (el) => `basemap name ${el.textContent}`),
+      controls: boxes(".leaflet-control", (el) => `control ${el.className}`),
+      map: rect(document.querySelector(".leaflet-container")!, "map"),
     };
   });
 }
@@ -52,14 +88,105 @@ function overlaps(a: readonly Box[], b: readonly Box[], same = false): string[] 
   return found;
 }
 
+/** Boxes that cross the map's edge by more than a pixel. */
+function outside(boxes: readonly Box[], map: Box): string[] {
+  return boxes
+    .filter((b) => b.x < map.x - 1 || b.y < map.y - 1 || b.x + b.width > map.x + map.width + 1 || b.y + b.height > map.y + map.height + 1)
+    .map((b) => b.what);
+}
+
+/** What covers nothing: every marker's disc and label apart, names inside the map and off its controls. */
+function coverings({ discs, labels, leaders, names, controls, map }: Drawn): Record<string, string[]> {
+  // A leader meets its own disc and label: only other places' count.
+  const others = (line: Box, boxes: readonly Box[]) => boxes.filter((b) => !line.what.endsWith(` ${b.what.replace(/^label of /, "")}`));
+  return {
+    "marker discs overlapping": overlaps(discs, discs, true),
+    "marker labels overlapping": overlaps(labels, labels, true),
+    "marker labels covering a marker": overlaps(labels, discs),
+    "leader lines crossing another marker or label": leaders.flatMap((line) => [
+      ...overlaps([line], others(line, discs)),
+      ...overlaps([line], others(line, labels)),
+    ]),
+    "marker labels cut at the map's edge": outside(labels, map),
+    "marker labels under a control": overlaps(labels, controls),
+    "basemap names covering a marker or its label": overlaps(names, [...discs, ...labels, ...leaders]),
+    "basemap names overlapping": overlaps(names, names, true),
+    "basemap names cut at the map's edge": outside(names, map),
+    "basemap names under a control": overlaps(names, controls),
+  };
+}
+
 async function expectNothingCovered(page: Page) {
-  const { discs, labels, names } = await drawnBoxes(page);
-  expect(overlaps(discs, discs, true), "marker discs overlapping").toEqual([]);
-  expect(overlaps(labels, labels, true), "marker labels overlapping").toEqual([]);
-  expect(overlaps(labels, discs), "marker labels covering a marker").toEqual([]);
-  expect(overlaps(names, [...discs, ...labels]), "basemap names covering a marker or its label").toEqual([]);
-  expect(overlaps(names, names, true), "basemap names overlapping").toEqual([]);
-  return { discs, labels, names };
+  const drawn = await drawnBoxes(page);
+  for (const [what, found] of Object.entries(coverings(drawn))) expect(found, what).toEqual([]);
+  return drawn;
+}
+
+/**
+ * Whether a reader sees each of these places' names whole: the label is shown, inside the map,
+ * and is what is on top at both of its ends and its middle (nothing, not a control nor a panel,
+ * lies over it).
+ */
+async function namesInSight(page: Page, placeIds: readonly string[]): Promise<Record<string, boolean>> {
+  return page.evaluate((ids) => {
+    const map = document.querySelector(".leaflet-container")!.getBoundingClientRect();
+    return Object.fromEntries(
+      ids.map((id) => {
+        const label = document.querySelector<HTMLElement>(`[data-place="${id}"] .place-label`);
+        if (!label || !label.checkVisibility()) return [id, false];
+        const box = label.getBoundingClientRect();
+        const within = box.left >= map.left - 1 && box.right <= map.right + 1 && box.top >= map.top - 1 && box.bottom <= map.bottom + 1;
+        const middle = box.top + box.height / 2;
+        const onTop = [box.left + 2, box.left + box.width / 2, box.right - 2].every((x) => {
+          const hit = document.elementFromPoint(x, middle);
+          return hit !== null && label.contains(hit);
+        });
+        return [id, within && onTop];
+      }),
+    );
+  }, placeIds);
+}
+
+const ALL_IN_SIGHT = Object.fromEntries(Object.keys(CONTRACT_PLACES).map((id) => [id, true]));
+
+/** Drags the map with the mouse, from an empty spot, so that a place's marker lands at `to` (page pixels). */
+async function dragPlaceTo(page: Page, placeId: string, to: { x: number; y: number }) {
+  const disc = await marker(page, placeId).locator(".place-marker-count").boundingBox();
+  if (!disc) throw new Error(`no marker for ${placeId}`);
+  const from = { x: disc.x + disc.width / 2, y: disc.y + disc.height / 2 };
+  const grab = await page.evaluate(() => {
+    // A spot of bare map: no marker, label or control under it.
+    const map = document.querySelector(".leaflet-container")!.getBoundingClientRect();
+    for (let y = map.top + map.height / 2; y < map.bottom - 40; y += 13)
+      for (let x = map.left + 60; x < map.right - 60; x += 17) {
+        const hit = document.elementFromPoint(x, y);
+        if (hit && !hit.closest(".leaflet-marker-icon, .leaflet-control, .leaflet-popup")) return { x, y };
+      }
+    return null;
+  });
+  if (!grab) throw new Error("no bare spot of map to grab");
+  await page.mouse.move(grab.x, grab.y);
+  await page.mouse.down();
+  await page.mouse.move(grab.x + (to.x - from.x), grab.y + (to.y - from.y), { steps: 12 });
+  // The reader holds still before letting go: Leaflet throws the map on (inertia) only from the
+  // moves of the last 50 ms, and the map should stop where it was dragged to.
+  await page.waitForTimeout(120);
+  await page.mouse.up();
+  await waitForMapToSettle(page);
+}
+
+/** Where each marker's face sits relative to its place: the layout's offset, which a pan must not change. */
+async function markerOffsets(page: Page): Promise<Record<string, string>> {
+  return page
+    .locator(".leaflet-marker-icon[data-place]")
+    .evaluateAll((els) =>
+      Object.fromEntries(
+        els.map((el) => [
+          (el as HTMLElement).dataset.place,
+          `${(el as HTMLElement).style.marginLeft},${(el as HTMLElement).style.marginTop}`,
+        ]),
+      ),
+    );
 }
 
 for (const viewport of [
@@ -78,6 +205,33 @@ for (const viewport of [
     // Touch targets: every disc is at least 24 px (WCAG 2.5.8), and they do not overlap (above).
     for (const disc of discs) expect(Math.min(disc.width, disc.height), disc.what).toBeGreaterThanOrEqual(24);
     await saveScreenshot(page, `labels-opening-${viewport.width}`);
+  });
+
+  test(`at ${viewport.width}x${viewport.height} a reader sees the five places' names at first sight, and still after dragging one to the map's edge`, async ({
+    page,
+  }) => {
+    await page.setViewportSize(viewport);
+    await page.goto("/");
+    await waitForMap(page);
+    await waitForBasemap(page);
+    await waitForMapToSettle(page);
+    expect(await namesInSight(page, Object.keys(CONTRACT_PLACES))).toEqual(ALL_IN_SIGHT);
+    const before = await markerOffsets(page);
+
+    // Damascus to just inside the left edge, where its name on its left would be cut.
+    const map = (await page.locator(".leaflet-container").boundingBox())!;
+    const disc = (await marker(page, "damascus").locator(".place-marker-count").boundingBox())!;
+    await dragPlaceTo(page, "damascus", { x: map.x + 24, y: disc.y + disc.height / 2 });
+    await expect.poll(() => namesInSight(page, ["damascus"]), { message: "Damascus named whole at the edge" }).toEqual({ damascus: true });
+    await expectNothingCovered(page);
+    expect(await markerOffsets(page), "a pan moves no marker off its place").toEqual(before);
+    await saveScreenshot(page, `labels-dragged-left-${viewport.width}`);
+
+    // Erbil down into the attribution's corner: its name goes where the credits are not.
+    await dragPlaceTo(page, "erbil", { x: map.x + map.width - 30, y: map.y + map.height - 20 });
+    await expect.poll(() => namesInSight(page, ["erbil"]), { message: "Erbil named whole by the attribution" }).toEqual({ erbil: true });
+    await expectNothingCovered(page);
+    await saveScreenshot(page, `labels-dragged-corner-${viewport.width}`);
   });
 }
 

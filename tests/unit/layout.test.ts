@@ -1,9 +1,12 @@
 import { describe, expect, it } from "vitest";
+import { LEADER_STEP, placeLabels, type LabelOptions, type LabelPlacement } from "@/geo/label-placement";
 import {
+  basemapExtent,
   dodgeOffsets,
-  layoutMap,
   markerLabelExtent,
+  spreadMarkers,
   type BasemapLabelInput,
+  type Box,
   type Extent,
   type MarkerInput,
   type Point,
@@ -13,7 +16,23 @@ const FACE: Extent = { left: -16, top: -16, right: 16, bottom: 30 };
 /** A face with a row of marks under its disc, wider than the disc. */
 const WIDE_FACE: Extent = { left: -40, top: -16, right: 40, bottom: 33 };
 const DISC: Extent = { left: -16, top: -16, right: 16, bottom: 16 };
-const OPTIONS = { minDistance: 40, gap: 4, padding: 2 };
+/** A view far larger than any scene here, where only the markers and labels compete. */
+const EVERYWHERE: Box = { minX: -1e5, minY: -1e5, maxX: 1e5, maxY: 1e5 };
+const OPTIONS = { minDistance: 40, gap: 4, padding: 2, view: EVERYWHERE };
+
+type Options = typeof OPTIONS & Partial<LabelOptions>;
+
+/** Both steps as the map runs them: markers spread at a zoom, then labels placed in a view. */
+function layoutMap(markers: readonly MarkerInput[], basemap: readonly BasemapLabelInput[], options: Options = OPTIONS) {
+  const spread = spreadMarkers(markers, options);
+  const labels = placeLabels(spread, basemap, options);
+  return {
+    markers: new Map(spread.map((m) => [m.id, { offset: m.offset, label: labels.markers.get(m.id) ?? null }])),
+    basemap: labels.basemap,
+  };
+}
+
+const sideOf = (layout: ReturnType<typeof layoutMap>, id: string) => layout.markers.get(id)?.label?.side ?? null;
 
 /** A seeded generator, so a failing case can be replayed. */
 function random(seed: number) {
@@ -28,14 +47,37 @@ function marker(id: string, x: number, y: number, extra: Partial<MarkerInput> = 
   return { id, point: { x, y }, face: FACE, label: { width: 80, height: 16 }, priority: 1, ...extra };
 }
 
-interface Box {
-  minX: number;
-  minY: number;
-  maxX: number;
-  maxY: number;
-}
 const boxAt = (p: Point, e: Extent): Box => ({ minX: p.x + e.left, minY: p.y + e.top, maxX: p.x + e.right, maxY: p.y + e.bottom });
 const overlap = (a: Box, b: Box) => a.minX < b.maxX && b.minX < a.maxX && a.minY < b.maxY && b.minY < a.maxY;
+
+/** A side's extent moved as the placement says. */
+const shifted = (e: Extent, { shift }: LabelPlacement): Extent => ({
+  left: e.left + shift.x,
+  right: e.right + shift.x,
+  top: e.top + shift.y,
+  bottom: e.bottom + shift.y,
+});
+
+/** The leader line of a pushed-out label, as CSS draws it: from the label back to the face, 1.5 px wide, inset a pixel at its ends. */
+function leaderBox(centre: Point, m: MarkerInput, label: LabelPlacement): Box {
+  const base = markerLabelExtent(label.side, m, OPTIONS.gap);
+  const moved = shifted(base, label);
+  const inner = { x: centre.x, y: centre.y };
+  switch (label.side) {
+    case "right":
+      return { minX: inner.x + base.left - OPTIONS.gap + 1, maxX: inner.x + moved.left, minY: inner.y - 0.75, maxY: inner.y + 0.75 };
+    case "left":
+      return { minX: inner.x + moved.right, maxX: inner.x + base.right + OPTIONS.gap - 1, minY: inner.y - 0.75, maxY: inner.y + 0.75 };
+    case "bottom":
+      return { minX: inner.x - 0.75, maxX: inner.x + 0.75, minY: inner.y + base.top - OPTIONS.gap + 1, maxY: inner.y + moved.top };
+    default:
+      return { minX: inner.x - 0.75, maxX: inner.x + 0.75, minY: inner.y + moved.bottom, maxY: inner.y + base.bottom + OPTIONS.gap - 1 };
+  }
+}
+
+/** A leader ends at its own label's edge: that is where it meets it, not a collision. */
+const touchesOwnLabel = (line: Box, label: Box) =>
+  line.maxX === label.minX || line.minX === label.maxX || line.maxY === label.minY || line.minY === label.maxY;
 
 describe("dodgeOffsets", () => {
   it("returns no offsets for no points and a zero offset for one", () => {
@@ -94,53 +136,122 @@ describe("dodgeOffsets", () => {
   });
 });
 
-describe("layoutMap", () => {
+describe("spreadMarkers and placeLabels", () => {
   it("puts a lone marker's label on its right", () => {
-    const layout = layoutMap([marker("a", 0, 0)], [], OPTIONS);
-    expect(layout.markers.get("a")).toEqual({ offset: { x: 0, y: 0 }, side: "right" });
+    const layout = layoutMap([marker("a", 0, 0)], []);
+    expect(layout.markers.get("a")).toEqual({ offset: { x: 0, y: 0 }, label: { side: "right", shift: { x: 0, y: 0 }, leader: 0 } });
   });
 
   it("moves a label to another side when the right is taken by a neighbour", () => {
-    const layout = layoutMap([marker("west", 0, 0, { priority: 1 }), marker("east", 60, 0, { priority: 5 })], [], OPTIONS);
-    expect(layout.markers.get("east")?.side).toBe("right");
-    expect(layout.markers.get("west")?.side).not.toBe("right");
-    expect(layout.markers.get("west")?.side).not.toBeNull();
+    const layout = layoutMap([marker("west", 0, 0, { priority: 1 }), marker("east", 60, 0, { priority: 5 })], []);
+    expect(sideOf(layout, "east")).toBe("right");
+    expect(sideOf(layout, "west")).not.toBe("right");
+    expect(sideOf(layout, "west")).not.toBeNull();
   });
 
-  /** The box around x from `west` to `east` on the line y = 0, widened by `margin`, as the map fits it. */
-  const frameAround = (west: number, east: number, margin: number) => ({
-    minX: west - margin,
-    minY: -margin,
-    maxX: east + margin,
-    maxY: margin,
+  it("spreads markers by zoom alone: the view they are shown in never moves them", () => {
+    const markers = [marker("a", 0, 0), marker("b", 10, 0), marker("c", 5, 8)];
+    const spread = spreadMarkers(markers, OPTIONS);
+    for (const view of [EVERYWHERE, { minX: -50, minY: -50, maxX: 200, maxY: 200 }]) {
+      placeLabels(spread, [], { ...OPTIONS, view });
+      expect(spreadMarkers(markers, OPTIONS)).toEqual(spread);
+    }
   });
 
-  it("keeps labels inside the frame the map fits: the easternmost place is named on its left", () => {
-    const places = [marker("west", 0, 0), marker("east", 400, 0)];
-    expect(layoutMap(places, [], OPTIONS).markers.get("east")?.side).toBe("right");
-    const framed = layoutMap(places, [], { ...OPTIONS, frame: frameAround(0, 400, 48) });
-    expect(framed.markers.get("east")?.side).toBe("left");
-    expect(framed.markers.get("west")?.side).toBe("right");
+  /** What a map of this width and height shows, from 0,0. */
+  const viewOf = (width: number, height: number): Box => ({ minX: 0, minY: 0, maxX: width, maxY: height });
+
+  it("keeps a label inside the view: a place near its right edge is named on its left", () => {
+    const places = [marker("west", 100, 200), marker("east", 560, 200)];
+    expect(sideOf(layoutMap(places, []), "east")).toBe("right");
+    const shown = layoutMap(places, [], { ...OPTIONS, view: viewOf(600, 400) });
+    expect(sideOf(shown, "east")).toBe("left");
+    expect(sideOf(shown, "west")).toBe("right");
   });
 
-  it("frames what the map fits, not an outlier it leaves out (Washington in a story about Syria)", () => {
-    // "near" takes the right of "west"; the left would leave the frame, however far west Washington is.
-    const places = [
-      marker("west", 0, 0, { priority: 1 }),
-      marker("near", 70, 0, { priority: 9 }),
-      marker("east", 400, 0),
-      marker("washington", -9000, 0),
+  it("names a place hemmed in by a neighbour at the edge on a free side inside the view, not across the edge", () => {
+    // The neighbour's face is in the way on the left; the right would cross the edge.
+    const places = [marker("east", 560, 200, { priority: 1 }), marker("near", 490, 200, { priority: 9 })];
+    const shown = layoutMap(places, [], { ...OPTIONS, view: viewOf(600, 400) });
+    expect(["top", "bottom", "top-left", "bottom-left"]).toContain(sideOf(shown, "east"));
+  });
+
+  it("leaves out a label that fits nowhere inside the view, and names it again when the view has room", () => {
+    // A marker in a corner of a view too narrow for its name on either side.
+    const places = [marker("cornered", 40, 20, { label: { width: 80, height: 16 } })];
+    expect(sideOf(layoutMap(places, [], { ...OPTIONS, view: viewOf(110, 60) }), "cornered")).toBeNull();
+    expect(sideOf(layoutMap(places, [], { ...OPTIONS, view: viewOf(400, 300) }), "cornered")).not.toBeNull();
+  });
+
+  it("keeps labels off the map's controls", () => {
+    // The zoom buttons cover the top-left corner, right where the label would go.
+    const places = [marker("near-zoom", 40, 60)];
+    const view = viewOf(600, 400);
+    expect(sideOf(layoutMap(places, [], { ...OPTIONS, view }), "near-zoom")).toBe("right");
+    const covered = [{ minX: 0, minY: 0, maxX: 150, maxY: 70 }];
+    const layout = layoutMap(places, [], { ...OPTIONS, view, covered });
+    const label = layout.markers.get("near-zoom")!.label!;
+    const placed = boxAt(places[0]!.point, shifted(markerLabelExtent(label.side, places[0]!, OPTIONS.gap), label));
+    expect(overlap(placed, covered[0]!)).toBe(false);
+    expect(placed.minX >= 0 && placed.minY >= 0).toBe(true);
+  });
+
+  it("drops a basemap name that would cross the view's edge, or lie under a control", () => {
+    const view = viewOf(600, 400);
+    const names: BasemapLabelInput[] = [
+      { id: "at-the-edge", point: { x: 590, y: 100 }, width: 60, height: 14, rank: 1, dot: false },
+      { id: "under-attribution", point: { x: 500, y: 390 }, width: 60, height: 14, rank: 2, dot: true },
+      { id: "in-the-open", point: { x: 300, y: 200 }, width: 60, height: 14, rank: 3, dot: true },
     ];
-    const framed = layoutMap(places, [], { ...OPTIONS, frame: frameAround(0, 400, 48) });
-    expect(["top", "bottom"]).toContain(framed.markers.get("west")?.side);
-    expect(framed.markers.get("east")?.side).toBe("left");
+    const covered = [{ minX: 400, minY: 380, maxX: 600, maxY: 400 }];
+    expect(layoutMap([], names, { ...OPTIONS, view, covered }).basemap.map((b) => b.id)).toEqual(["in-the-open"]);
   });
 
-  it("names a place hemmed in by a neighbour on a free side inside the frame, not on its outer edge", () => {
-    // The neighbour's face is in the way on the left; the right would leave the frame.
-    const places = [marker("east", 400, 0, { priority: 1 }), marker("near", 330, 0, { priority: 9 })];
-    expect(layoutMap(places, [], OPTIONS).markers.get("east")?.side).toBe("right");
-    expect(["top", "bottom"]).toContain(layoutMap(places, [], { ...OPTIONS, frame: frameAround(330, 400, 60) }).markers.get("east")?.side);
+  /** Walls that leave a marker at 0,0 one way out; a label is 80 x 16 and the face 32 x 46. */
+  const wall = (minX: number, minY: number, maxX: number, maxY: number) => ({ minX, minY, maxX, maxY });
+
+  it("slides a label along its marker when every side is taken", () => {
+    // A strip across the marker's middle takes both sides; walls above and below take the rest.
+    const covered = [wall(-200, -3, 200, 3), wall(-200, -200, 200, -25), wall(-200, 32, 200, 200)];
+    const layout = layoutMap([marker("a", 0, 0)], [], { ...OPTIONS, covered });
+    expect(layout.markers.get("a")?.label).toEqual({ side: "right", shift: { x: 0, y: -14 }, leader: 0 });
+  });
+
+  it("pushes a label out with a leader line through a gap that no side or slide fits", () => {
+    // Blocks beside the disc on the right, with a 4 px slot at its middle for the line.
+    const covered = [
+      wall(-200, -200, 200, -25),
+      wall(-200, 32, 200, 200),
+      wall(-200, -200, -20, 200),
+      wall(20, -30, 28, -2),
+      wall(20, 2, 28, 30),
+    ];
+    const layout = layoutMap([marker("a", 0, 0)], [], { ...OPTIONS, covered });
+    expect(layout.markers.get("a")?.label).toEqual({ side: "right", shift: { x: LEADER_STEP, y: 0 }, leader: LEADER_STEP });
+    // Without the slot the line would cross a block: no label.
+    const closed = [...covered, wall(20, -2, 28, 2)];
+    expect(layoutMap([marker("a", 0, 0)], [], { ...OPTIONS, covered: closed }).markers.get("a")?.label).toBeNull();
+  });
+
+  it("runs a long name at the view's edge from its disc, pushed up past what is beside it, its line straight down to the disc", () => {
+    // Centred over the disc the name would cross the left edge; a neighbour's row lies to its right, just above it.
+    const covered = [wall(40, 157, 400, 182), wall(40, 182, 400, 400)];
+    const places = [marker("at-the-edge", 26, 200, { label: { width: 150, height: 16 } })];
+    const layout = layoutMap(places, [], { ...OPTIONS, view: viewOf(400, 400), covered });
+    expect(layout.markers.get("at-the-edge")?.label).toEqual({
+      side: "top",
+      shift: { x: 59, y: -3 * LEADER_STEP },
+      leader: 3 * LEADER_STEP,
+    });
+  });
+
+  it("repairs: moves a placed label to another of its places to make room for one that has none", () => {
+    // "b" can only be named on its left, where "a" (placed first) put its label on its right.
+    const covered = [wall(150, -1000, 1000, 1000), wall(20, -1000, 1000, -11), wall(20, 11, 1000, 1000)];
+    const places = [marker("a", 0, 0, { priority: 9 }), marker("b", 130, 0, { priority: 1 })];
+    const layout = layoutMap(places, [], { ...OPTIONS, covered });
+    expect(sideOf(layout, "b")).toBe("left");
+    expect(sideOf(layout, "a")).toBe("left");
   });
 
   it("drops the less important label when no side is free, and always names the selected place", () => {
@@ -156,18 +267,21 @@ describe("layoutMap", () => {
       [-60, 60],
     ].map(([x, y], i) => marker(`ring-${i}`, x!, y!, { priority: 10, label: { width: 200, height: 40 } }));
     const crowded = [...ring, marker("middle", 0, 0, { priority: 1, label: { width: 200, height: 40 } })];
-    expect(layoutMap(crowded, [], { ...OPTIONS, minDistance: 10 }).markers.get("middle")?.side).toBeNull();
+    expect(sideOf(layoutMap(crowded, [], { ...OPTIONS, minDistance: 10 }), "middle")).toBeNull();
     const selected = crowded.map((m) => (m.id === "middle" ? { ...m, selected: true } : m));
-    expect(layoutMap(selected, [], { ...OPTIONS, minDistance: 10 }).markers.get("middle")?.side).not.toBeNull();
+    expect(sideOf(layoutMap(selected, [], { ...OPTIONS, minDistance: 10 }), "middle")).not.toBeNull();
   });
 
   it.each([
     ["each face one box", {}],
     ["a disc over a wider row of marks", { face: WIDE_FACE, disc: DISC }],
   ])(
-    "never lets a face (disc and marks) touch another, nor a label cover a face or another label, over 100 random scenes (brute force; %s)",
+    "never lets a face touch another, nor a label or leader cover a face, a control or another label, nor cross the view's edge, over 100 random scenes (brute force; %s)",
     (_, shape: Partial<MarkerInput>) => {
       const next = random(7);
+      // The scenes spill past the view on every side; the controls cover two of its corners.
+      const view: Box = { minX: 50, minY: 40, maxX: 550, maxY: 360 };
+      const covered = [wall(50, 40, 90, 110), wall(300, 340, 550, 360)];
       for (let scene = 0; scene < 100; scene++) {
         const markers = Array.from({ length: 25 }, (_, i) =>
           marker(`m${i}`, next() * 600, next() * 400, {
@@ -184,7 +298,7 @@ describe("layoutMap", () => {
           rank: i,
           dot: next() > 0.3,
         }));
-        const layout = layoutMap(markers, basemap, OPTIONS);
+        const layout = layoutMap(markers, basemap, { ...OPTIONS, view, covered });
         const centre = (m: MarkerInput) => {
           const o = layout.markers.get(m.id)!.offset;
           return { x: m.point.x + o.x, y: m.point.y + o.y };
@@ -195,8 +309,16 @@ describe("layoutMap", () => {
           m.disc ? [boxAt(centre(m), m.disc), boxAt(centre(m), { ...m.face, top: m.disc.bottom })] : [boxAt(centre(m), m.face)],
         );
         const labels = markers.flatMap((m) => {
-          const { side } = layout.markers.get(m.id)!;
-          return side ? [boxAt(centre(m), markerLabelExtent(side, m, OPTIONS.gap))] : [];
+          const { label } = layout.markers.get(m.id)!;
+          return label ? [boxAt(centre(m), shifted(markerLabelExtent(label.side, m, OPTIONS.gap), label))] : [];
+        });
+        const leaders = markers.flatMap((m) => {
+          const { label } = layout.markers.get(m.id)!;
+          return label && label.leader > 0 ? [{ owner: m, line: leaderBox(centre(m), m, label) }] : [];
+        });
+        const names = layout.basemap.map(({ id, side }) => {
+          const input = basemap.find((b) => b.id === id)!;
+          return boxAt(input.point, basemapExtent(input, side));
         });
         // Collected, then checked once: an expect per pair would be most of the test's time.
         const overlaps: string[] = [];
@@ -207,14 +329,28 @@ describe("layoutMap", () => {
             for (let j = i + 1; j < faces.length; j++)
               if (overlap(faces[i]!, faces[j]!)) overlaps.push(`scene ${scene}: faces ${i} and ${j}`);
         }
+        const within = (b: Box) => b.minX >= view.minX && b.maxX <= view.maxX && b.minY >= view.minY && b.maxY <= view.maxY;
         for (let i = 0; i < labels.length; i++) {
+          if (!within(labels[i]!)) overlaps.push(`scene ${scene}: label ${i} crosses the edge`);
+          for (const [c, control] of covered.entries())
+            if (overlap(labels[i]!, control)) overlaps.push(`scene ${scene}: label ${i} on control ${c}`);
           for (const [f, part] of parts.entries())
             if (overlap(labels[i]!, part)) overlaps.push(`scene ${scene}: label ${i} on face part ${f}`);
           for (let j = i + 1; j < labels.length; j++)
             if (overlap(labels[i]!, labels[j]!)) overlaps.push(`scene ${scene}: labels ${i} and ${j}`);
         }
+        for (const { owner, line } of leaders) {
+          for (const [f, part] of parts.entries())
+            if (markers.indexOf(owner) !== Math.floor(f / (shape.disc ? 2 : 1)) && overlap(line, part))
+              overlaps.push(`scene ${scene}: leader of ${owner.id} on face part ${f}`);
+          for (const label of labels)
+            if (overlap(line, label) && !touchesOwnLabel(line, label)) overlaps.push(`scene ${scene}: leader of ${owner.id} on a label`);
+        }
+        for (const [n, name] of names.entries()) {
+          if (!within(name)) overlaps.push(`scene ${scene}: basemap name ${n} crosses the edge`);
+          for (const label of labels) if (overlap(name, label)) overlaps.push(`scene ${scene}: basemap name ${n} on a label`);
+        }
         expect(overlaps).toEqual([]);
-        // Basemap names: each placed one clears every face, label and earlier basemap name.
         const placedIds = layout.basemap.map((b) => b.id);
         expect(new Set(placedIds).size).toBe(placedIds.length);
       }
@@ -226,11 +362,21 @@ describe("layoutMap", () => {
       { id: "small", point: { x: 10, y: 0 }, width: 60, height: 14, rank: 5, dot: false },
       { id: "capital", point: { x: 0, y: 0 }, width: 60, height: 14, rank: 1, dot: false },
     ];
-    expect(layoutMap([], names, OPTIONS).basemap).toEqual([{ id: "capital", side: "center" }]);
+    expect(layoutMap([], names).basemap).toEqual([{ id: "capital", side: "center" }]);
   });
 
   it("keeps basemap names off the story's markers", () => {
     const names: BasemapLabelInput[] = [{ id: "damascus-city", point: { x: 0, y: 0 }, width: 60, height: 14, rank: 1, dot: true }];
-    expect(layoutMap([marker("damascus", 0, 0)], names, OPTIONS).basemap).toEqual([]);
+    expect(layoutMap([marker("damascus", 0, 0)], names).basemap).toEqual([]);
+  });
+
+  it("does not touch its input", () => {
+    const markers = [marker("a", 0, 0), marker("b", 5, 5)];
+    const copy = structuredClone(markers);
+    const spread = spreadMarkers(markers, OPTIONS);
+    const spreadCopy = structuredClone(spread);
+    placeLabels(spread, [], OPTIONS);
+    expect(markers).toEqual(copy);
+    expect(spread).toEqual(spreadCopy);
   });
 });

@@ -1,0 +1,28 @@
+/**
+ * A marker face's size, as app/globals.css draws it (.place-marker-count, .place-marker-actors):
+ * what the layout keeps clear. No Leaflet and no DOM here, so that a script in node lays out the
+ * same faces as the map (tests/bench/labels.ts).
+ */
+import type { Extent } from "@/geo/layout";
+
+/** The disc is 32 px: a touch target well over WCAG's 24 px. */
+export const FACE_SIZE = 32;
+export const HALF = FACE_SIZE / 2;
+/** The actor marks sit under the disc, each about 22 px wide. */
+const MARKS_TOP = 35;
+const MARKS_HEIGHT = 14;
+const MARK_WIDTH = 24;
+/**
+ * At most this many marks under a disc: a place in a story of thousands of events can have a
+ * dozen actors, whose row would run across its neighbours. Past it, the first ones and "+N".
+ */
+export const MAX_MARKS = 4;
+
+/** The disc alone, around the marker's centre: what a label beside or above the marker sits by. */
+export const DISC_EXTENT: Extent = { left: -HALF, right: HALF, top: -HALF, bottom: HALF };
+
+/** The box the face covers around the marker's centre, for the layout: the disc and the marks. */
+export function faceExtent(actorCount: number): Extent {
+  const half = Math.max(HALF, (Math.min(actorCount, MAX_MARKS) * MARK_WIDTH) / 2);
+  return { left: -half, right: half, top: -HALF, bottom: actorCount > 0 ? MARKS_TOP + MARKS_HEIGHT - HALF : HALF };
+}
