@@ -1,12 +1,13 @@
 "use client";
 
-import L from "leaflet";
-import type { Feature, FeatureCollection, MultiPolygon, Polygon } from "geojson";
+import type { Feature, FeatureCollection, Geometry, MultiLineString, MultiPolygon, Polygon } from "geojson";
 import { useEffect, useMemo, useState } from "react";
-import { GeoJSON, Pane, useMap } from "react-leaflet";
+import { GeoJSON, useMap } from "react-leaflet";
 import { feature } from "topojson-client";
 import type { GeometryCollection, Topology } from "topojson-specification";
 import type { BasemapLabel } from "@/geo/basemap";
+import { worldLines, worldPolygons } from "@/geo/world-shapes";
+import { BasemapCanvas, type BasemapPaint } from "./basemapCanvas";
 
 type Shapes = FeatureCollection<Polygon | MultiPolygon, { name: string }>;
 
@@ -14,9 +15,9 @@ export interface BasemapData {
   countries: Shapes;
   /** Outlines of area-sized places (Latakia Governorate), each feature's id the place id. */
   areas: Shapes;
-  /** Admin-1 boundaries in the story's region, if the build made them. */
-  provinces?: Shapes;
   labels: BasemapLabel[];
+  /** The countries and provinces projected once, as the basemap's canvas draws them. */
+  paint: BasemapPaint;
 }
 
 interface BasemapFile {
@@ -24,9 +25,9 @@ interface BasemapFile {
   labels: BasemapLabel[];
 }
 
-function shapes(topology: Topology, name: string): Shapes | undefined {
+function shapes<G extends Geometry>(topology: Topology, name: string): FeatureCollection<G, { name: string }> | undefined {
   const object = topology.objects[name] as GeometryCollection<{ name: string }> | undefined;
-  return object && (feature(topology, object) as Shapes);
+  return object && (feature(topology, object) as FeatureCollection<G, { name: string }>);
 }
 
 /** Fetches the basemap built at `next build` once, after the first view; until it arrives the map shows its sea colour. */
@@ -38,11 +39,14 @@ export function useBasemap(): BasemapData | undefined {
       .then((response) => (response.ok ? response.json() : Promise.reject(new Error(`basemap: HTTP ${response.status}`))))
       .then(({ topology, labels }: BasemapFile) => {
         const empty: Shapes = { type: "FeatureCollection", features: [] };
+        const countries = shapes<Polygon | MultiPolygon>(topology, "countries") ?? empty;
+        // Each country of the story's region: one MultiLineString of its provinces' boundaries.
+        const provinces = shapes<MultiLineString>(topology, "provinces");
         setData({
-          countries: shapes(topology, "countries") ?? empty,
-          areas: shapes(topology, "areas") ?? empty,
-          provinces: shapes(topology, "provinces"),
+          countries,
+          areas: shapes<Polygon | MultiPolygon>(topology, "areas") ?? empty,
           labels,
+          paint: { land: worldPolygons(countries.features), provinces: worldLines(provinces?.features ?? []) },
         });
       })
       .catch((error: unknown) => {
@@ -58,8 +62,6 @@ const CREDITS = [
   'Shapes: <a href="https://www.naturalearthdata.com/">Natural Earth</a>',
   'Place names: <a href="https://www.geonames.org/">GeoNames</a> (<a href="https://creativecommons.org/licenses/by/4.0/">CC BY 4.0</a>)',
 ];
-const LAND_STYLE = { color: "#9aa5b1", weight: 0.8, fillColor: "#eef0ea", fillOpacity: 1 };
-const PROVINCE_STYLE = { color: "#b9c1c9", weight: 0.6, fill: false, dashArray: "2 3" };
 const OUTLINE_STYLE = {
   className: "country-outline",
   color: "#1b2a3a",
@@ -106,34 +108,43 @@ export interface BasemapProps {
   outlinedAreas: readonly string[];
 }
 
+/** Draws the countries and provinces on the basemap's canvas, below everything else on the map. */
+function BasemapShapes({ paint }: { paint: BasemapPaint }) {
+  const map = useMap();
+  useEffect(
+    function drawShapes() {
+      // Below the tile pane (200): raster tiles, when configured, cover the vector land.
+      const pane = map.getPane("basemap") ?? map.createPane("basemap");
+      pane.style.zIndex = "150";
+      // The canvas reaches a quarter of the map beyond each edge, so a short drag shows land all
+      // the way. Half (0.5, as before) made it four times the map's area: at a phone's pixel ratio
+      // a canvas of some 4 million pixels, whose allocation and first paint were the longest task
+      // of the basemap's arrival (about 120-280 ms unthrottled on the 2-core machine, against
+      // 40-50 ms at 0.25).
+      const canvas = new BasemapCanvas(paint, { pane: "basemap", padding: 0.25 }).addTo(map);
+      return () => {
+        canvas.remove();
+      };
+    },
+    [map, paint],
+  );
+  return null;
+}
+
 /**
- * Country shapes drawn as vectors, so the map is never blank and works offline, on one canvas:
- * Leaflet's canvas renderer draws all of them in one pass instead of a DOM node each. Places that
- * are areas get their outline.
+ * Country shapes drawn as vectors, so the map is never blank and works offline, on one canvas in
+ * one pass (basemapCanvas.ts). Places that are areas, and the countries that stand for a place,
+ * get their outline.
  */
 export function Basemap({ data, outlinedCountries, outlinedAreas }: BasemapProps) {
   useCredits();
-  // The canvas reaches a quarter of the map beyond each edge, so a short drag shows land all the
-  // way. Half (0.5, as before) made it four times the map's area: at a phone's pixel ratio a
-  // canvas of some 4 million pixels, whose allocation and first paint were the longest task of
-  // the basemap's arrival (about 120-280 ms unthrottled on the 2-core machine, against 40-50 ms
-  // at 0.25).
-  const renderer = useMemo(() => L.canvas({ pane: "basemap", padding: 0.25 }), []);
-  // One style object per renderer: <GeoJSON> restyles (and so redraws) every shape when it gets a new one.
-  const landStyle = useMemo(() => ({ ...LAND_STYLE, renderer }), [renderer]);
-  const provinceStyle = useMemo(() => ({ ...PROVINCE_STYLE, renderer }), [renderer]);
   const countryKey = outlinedCountries.join(",");
   const areaKey = outlinedAreas.join(",");
   const highlighted = useMemo(() => data && subset(data.countries, countryKey.split(",")), [data, countryKey]);
   const areas = useMemo(() => data && subset(data.areas, areaKey.split(",")), [data, areaKey]);
   return (
     <>
-      {/* Below the tile pane (200): raster tiles, when configured, cover the vector land. */}
-      <Pane name="basemap" style={{ zIndex: 150 }}>
-        {/* GeoJSON passes its options, the renderer among them, to every shape it makes. */}
-        {data && <GeoJSON data={data.countries} style={landStyle} interactive={false} />}
-        {data?.provinces && <GeoJSON data={data.provinces} style={provinceStyle} interactive={false} />}
-      </Pane>
+      {data && <BasemapShapes paint={data.paint} />}
       {/* <GeoJSON> reads `data` once: re-key it when the set of outlines changes. */}
       {highlighted && <GeoJSON key={`c:${countryKey}`} data={highlighted} style={OUTLINE_STYLE} interactive={false} />}
       {areas && <GeoJSON key={`a:${areaKey}`} data={areas} style={AREA_STYLE} interactive={false} />}

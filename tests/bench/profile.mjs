@@ -2,7 +2,8 @@
 // thread's time went: the long tasks, and self time by source function (through the build's
 // source maps when it has them: build with DATELINE_SOURCE_MAPS=on).
 // Usage: node tests/bench/profile.mjs http://localhost:PORT/ [--throttle 4] [--functions]
-// (--functions names the functions in each busy stretch, not only their files.)
+// (--functions names the functions in each busy stretch, not only their files; --inclusive also
+// prints, per stretch, the time under each source file: what a module costs with all it calls.)
 import { readFileSync } from "node:fs";
 import { TraceMap, originalPositionFor } from "@jridgewell/trace-mapping";
 import { chromium } from "playwright-core";
@@ -110,4 +111,26 @@ for (const burst of bursts.filter((b) => b.end - b.start > 50_000)) {
   console.log(
     `[${(burst.start / 1000).toFixed(0)}, ${((burst.end - burst.start) / 1000).toFixed(0)}] ${top.map(([s, ms]) => `${s} ${ms.toFixed(0)}`).join("; ")}`,
   );
+}
+
+if (process.argv.includes("--inclusive")) {
+  const parent = new Map();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node);
+  const fileOf = new Map();
+  const fileOfNode = async (node) => {
+    if (!fileOf.has(node.id)) fileOf.set(node.id, (await sourceOf(node)).replace(/ .*/, ""));
+    return fileOf.get(node.id);
+  };
+  console.log("\ninclusive time by source file in each busy stretch over 50 ms:");
+  for (const burst of bursts.filter((b) => b.end - b.start > 50_000)) {
+    const under = new Map();
+    for (const [node, us] of burst.samples) {
+      const files = new Set();
+      for (let n = node; n; n = parent.get(n.id)) files.add(await fileOfNode(n));
+      for (const file of files) under.set(file, (under.get(file) ?? 0) + us / 1000);
+    }
+    const top = [...under].sort((a, b) => b[1] - a[1]).slice(0, 24);
+    console.log(`[${(burst.start / 1000).toFixed(0)}, ${((burst.end - burst.start) / 1000).toFixed(0)}]`);
+    for (const [file, ms] of top) console.log(`${ms.toFixed(0).padStart(8)} ms  ${file}`);
+  }
 }

@@ -325,3 +325,40 @@ test("Latakia Governorate is drawn as its outline, not only as a point", async (
   // The outline is an SVG path in the overlay pane, drawn in the province style.
   await expect(page.locator(".leaflet-overlay-pane path.area-outline")).toHaveCount(1);
 });
+
+/** How much of the basemap's canvas is land (its fill colour) and how much is sea (left clear). */
+function basemapCover(page: Page) {
+  return page.evaluate(() => {
+    const canvas = document.querySelector<HTMLCanvasElement>(".leaflet-basemap-pane canvas")!;
+    const { data } = canvas.getContext("2d")!.getImageData(0, 0, canvas.width, canvas.height);
+    let land = 0;
+    let sea = 0;
+    for (let i = 0; i < data.length; i += 4) {
+      if (data[i + 3] === 0) sea++;
+      else if (data[i] === 0xee && data[i + 1] === 0xf0 && data[i + 2] === 0xea) land++;
+    }
+    const pixels = data.length / 4;
+    return { land: land / pixels, sea: sea / pixels };
+  });
+}
+
+test("the basemap's canvas draws the land and leaves the sea clear, and draws again after a zoom", async ({ page }) => {
+  await page.goto("/");
+  await waitForMap(page);
+  await waitForBasemap(page);
+  await waitForMapToSettle(page);
+  // The opening view spans the Mediterranean to Iran: both land and sea.
+  const opening = await basemapCover(page);
+  expect(opening.land, "land at the opening view").toBeGreaterThan(0.3);
+  expect(opening.sea, "sea at the opening view").toBeGreaterThan(0.05);
+
+  // Zoomed in four steps on the middle of the map, inland in Iraq, the canvas is drawn again for
+  // each new view: land all over, but for the borders drawn across it.
+  for (let step = 0; step < 4; step++) {
+    await page.getByRole("button", { name: "Zoom in" }).click();
+    await waitForMapToSettle(page);
+  }
+  const inland = await basemapCover(page);
+  expect(inland.land, "land once zoomed in").toBeGreaterThan(0.8);
+  expect(inland.sea, "no sea once zoomed in").toBe(0);
+});
