@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { PlaceGroup } from "@/geo/group";
 import type { PlaceFeature } from "@/geo/schema";
 import { PLACE_KIND_LABELS } from "@/geo/labels";
@@ -16,10 +16,28 @@ export interface PlacePopupProps {
   onFocusTaken?: () => void;
 }
 
-/** A place's popup: its name and kind, then each of its events that pass the filters, in date order. */
+/** How many events a popup shows at first, and adds at each "Show more": a place in a war's record may hold a hundred. */
+export const POPUP_EVENTS_STEP = 20;
+
+/** How many of a place's events its popup draws: the first `limit`, and always as far as the chosen one. */
+export function popupEventCount(total: number, chosenIndex: number, limit: number): number {
+  return Math.min(total, Math.max(limit, chosenIndex + 1));
+}
+
+/**
+ * A place's popup: its name and kind, then its events that pass the filters, in date order: the
+ * first twenty (and the chosen one), then twenty more at each "Show more", and a link to the
+ * place's own page of every event.
+ */
 export function PlacePopup({ place, group, focusedEvent, takeFocus = false, onFocusTaken }: PlacePopupProps) {
   const { name, kind, precision } = place.properties;
   const features = group?.features ?? [];
+  // The limit belongs to the place it was raised for: another place starts again at the first step.
+  const [raised, setRaised] = useState({ placeId: place.id, limit: POPUP_EVENTS_STEP });
+  const limit = raised.placeId === place.id ? raised.limit : POPUP_EVENTS_STEP;
+  const chosenIndex = features.findIndex((feature) => feature.properties.eventId === focusedEvent);
+  const shown = features.slice(0, popupEventCount(features.length, chosenIndex, limit));
+  const notShown = features.length - shown.length;
   const root = useRef<HTMLDivElement>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(
@@ -59,9 +77,19 @@ export function PlacePopup({ place, group, focusedEvent, takeFocus = false, onFo
       </p>
       <CopyLinkButton path={`/places/${place.id}`} what={name} title={name} />
       {features.length === 0 && <p>No events here match the current filters.</p>}
-      {features.map((feature) => (
+      {shown.map((feature) => (
         <EventDetails key={feature.id} feature={feature} focused={feature.properties.eventId === focusedEvent} />
       ))}
+      {notShown > 0 && (
+        <p className="popup-more">
+          <button type="button" className="chip" onClick={() => setRaised({ placeId: place.id, limit: shown.length + POPUP_EVENTS_STEP })}>
+            Show {Math.min(notShown, POPUP_EVENTS_STEP)} more
+          </button>{" "}
+          <span>
+            {shown.length} of {features.length} events shown · <a href={`/places/${place.id}`}>every event at {name}</a>
+          </span>
+        </p>
+      )}
     </div>
   );
 }
