@@ -3,17 +3,13 @@
 import L from "leaflet";
 import { useEffect, useLayoutEffect, useMemo, useRef } from "react";
 import { Marker } from "react-leaflet";
-import { actorsByWeight, type MapItem } from "@/geo/clusters";
+import { actorsByWeight, clusterDiscSize, type MapItem } from "@/geo/clusters";
 import type { Actor } from "@/geo/schema";
 import { useStory } from "../StoryContext";
 import { actorMark } from "./placeIcon";
 
 type Cluster = Extract<MapItem, { kind: "cluster" }>;
 
-/** A cluster's disc: wider as it holds more events, from 36 px (a touch target) to 56 px. */
-function discSize(events: number): number {
-  return Math.round(Math.min(56, 36 + 5 * Math.log10(Math.max(1, events))));
-}
 /** At most this many actor marks under a disc; the name says all of them. */
 const MAX_MARKS = 3;
 
@@ -33,7 +29,7 @@ function renderCluster(element: HTMLElement, cluster: Cluster, actors: readonly 
   element.dataset.events = String(cluster.events);
   element.setAttribute("aria-label", clusterName(cluster, actors));
   // Leaflet sizes and centres an icon only when it builds it; this one is built once and resized here.
-  const size = discSize(cluster.events);
+  const size = clusterDiscSize(cluster.events);
   element.style.width = element.style.height = `${size}px`;
   element.style.marginLeft = element.style.marginTop = `${-size / 2}px`;
   const disc = document.createElement("span");

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { actorsByWeight, clusterPlaces, mapItems } from "@/geo/clusters";
+import { actorsByWeight, clusterDiscSize, clusterPlaces, mapItems } from "@/geo/clusters";
+import { FACE_SIZE } from "@/components/map/faceGeometry";
 import { groupByPlace } from "@/geo/group";
+import { projectToWorld } from "@/geo/world-shapes";
 import { joinEvents } from "@/geo/join";
 import type { PlaceFeature, StoryEvent } from "@/geo/schema";
 
@@ -85,5 +87,38 @@ describe("clusterPlaces and mapItems", () => {
 
   it("orders a cluster's actors by their events, ties by id", () => {
     expect(actorsByWeight({ usa: 1, iran: 3, russia: 3 })).toEqual(["iran", "russia", "usa"]);
+  });
+});
+
+describe("clusters never crowd each other", () => {
+  // 2,000 places scattered over Syria and Iraq (a fixed seed), as a war's record spreads them.
+  let seed = 42;
+  const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+  const many = Array.from({ length: 2000 }, (_, i) => place(`p${i}`, 35.5 + random() * 12, 30 + random() * 7.5));
+  const manyGroups = new Map(
+    groupByPlace(
+      joinEvents(
+        many.map((p, i) => event(`e${i}`, p.id, ["russia"])),
+        many,
+      ).features,
+    ).map((g) => [g.placeId, g]),
+  );
+  const index = clusterPlaces(many, manyGroups, ["russia"]);
+
+  it("never lets two discs overlap, at any zoom up to the last", () => {
+    for (let zoom = 3; zoom < 13; zoom++) {
+      const discs = mapItems(index, WORLD, zoom).map((item) => {
+        const [lng, lat] = item.kind === "cluster" ? [item.lng, item.lat] : many.find((p) => p.id === item.placeId)!.geometry.coordinates;
+        const [x, y] = projectToWorld(lng!, lat!);
+        return { x: x * 2 ** zoom, y: y * 2 ** zoom, radius: (item.kind === "cluster" ? clusterDiscSize(item.events) : FACE_SIZE) / 2 };
+      });
+      let tightest = Infinity;
+      for (let a = 0; a < discs.length; a++)
+        for (let b = a + 1; b < discs.length; b++) {
+          const [p, q] = [discs[a]!, discs[b]!];
+          tightest = Math.min(tightest, Math.hypot(p.x - q.x, p.y - q.y) - p.radius - q.radius);
+        }
+      expect(tightest, `the room between the two nearest discs at zoom ${zoom}, in px`).toBeGreaterThanOrEqual(0);
+    }
   });
 });
