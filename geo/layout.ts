@@ -196,7 +196,14 @@ export function basemapExtent(label: BasemapLabelInput, side: BasemapLabelLayout
  * a neighbour's disc. Each overlapping pair is pushed apart along the axis where it overlaps
  * least, half each; the pairs are found through an R-tree of the boxes.
  */
-export function separateFaces(centres: readonly Point[], faces: readonly Extent[], gap: number, iterations = 30): Point[] {
+export function separateFaces(
+  centres: readonly Point[],
+  faces: readonly Extent[],
+  gap: number,
+  iterations = 30,
+  /** How many of the first faces stay where they are: the others move off them, the whole overlap. */
+  fixedCount = 0,
+): Point[] {
   const offsets = centres.map(() => ({ x: 0, y: 0 }));
   const boxAt = (i: number) => box({ x: centres[i]!.x + offsets[i]!.x, y: centres[i]!.y + offsets[i]!.y }, faces[i]!, gap / 2);
   for (let round = 0; round < iterations; round++) {
@@ -206,7 +213,7 @@ export function separateFaces(centres: readonly Point[], faces: readonly Extent[
     for (let i = 0; i < centres.length; i++) {
       const a = boxAt(i);
       for (const { i: j } of index.search(a)) {
-        if (j <= i) continue;
+        if (j <= i || j < fixedCount) continue;
         const b = boxAt(j);
         const overlapX = Math.min(a.maxX, b.maxX) - Math.max(a.minX, b.minX);
         const overlapY = Math.min(a.maxY, b.maxY) - Math.max(a.minY, b.minY);
@@ -216,8 +223,10 @@ export function separateFaces(centres: readonly Point[], faces: readonly Extent[
         const delta = alongX ? b.minX + b.maxX - (a.minX + a.maxX) : b.minY + b.maxY - (a.minY + a.maxY);
         const direction = delta < 0 ? -1 : 1; // coincident boxes: the later one goes right or down
         const push = ((alongX ? overlapX : overlapY) / 2 + 0.5) * direction;
-        if (alongX) [oa.x, ob.x] = [oa.x - push, ob.x + push];
-        else [oa.y, ob.y] = [oa.y - push, ob.y + push];
+        // Half each, or all of it for the one that may move.
+        const [pa, pb] = i < fixedCount ? [0, 2 * push] : [push, push];
+        if (alongX) [oa.x, ob.x] = [oa.x - pa, ob.x + pb];
+        else [oa.y, ob.y] = [oa.y - pa, ob.y + pb];
         moved = true;
       }
     }
@@ -246,4 +255,23 @@ export function spreadMarkers(markers: readonly MarkerInput[], options: SpreadOp
     iterations,
   );
   return markers.map((m, i) => ({ ...m, offset: { x: discOffsets[i]!.x + faceOffsets[i]!.x, y: discOffsets[i]!.y + faceOffsets[i]!.y } }));
+}
+
+/** A cluster of the crowd as drawn at one zoom: where it is, and its disc and marks around it. */
+export interface ClusterInput {
+  id: string;
+  point: Point;
+  face: Extent;
+}
+
+/**
+ * How far each cluster is moved so that it covers none of the markers (laid out by
+ * `spreadMarkers`, which stay where they are) and no other cluster: the story's own places keep
+ * their markers among the crowd's clusters, which gather round them wherever the crowd is dense.
+ */
+export function clearClusters(markers: readonly SpreadMarker[], clusters: readonly ClusterInput[], gap: number): Map<string, Point> {
+  if (clusters.length === 0) return new Map();
+  const centres = [...markers.map((m) => ({ x: m.point.x + m.offset.x, y: m.point.y + m.offset.y })), ...clusters.map((c) => c.point)];
+  const offsets = separateFaces(centres, [...markers.map((m) => m.face), ...clusters.map((c) => c.face)], gap, 30, markers.length);
+  return new Map(clusters.map((c, i) => [c.id, offsets[markers.length + i]!]));
 }

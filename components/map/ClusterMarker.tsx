@@ -6,12 +6,11 @@ import { Marker } from "react-leaflet";
 import { actorsByWeight, clusterDiscSize, type MapItem } from "@/geo/clusters";
 import type { Actor } from "@/geo/schema";
 import { useStory } from "../StoryContext";
+import type { Point } from "@/geo/layout";
+import { CLUSTER_MAX_MARKS } from "./faceGeometry";
 import { actorMark } from "./placeIcon";
 
 type Cluster = Extract<MapItem, { kind: "cluster" }>;
-
-/** At most this many actor marks under a disc; the name says all of them. */
-const MAX_MARKS = 3;
 
 /**
  * The cluster's accessible name: what it holds, in words, and what choosing it does.
@@ -24,21 +23,30 @@ export function clusterName(cluster: Cluster, actors: readonly Actor[]): string 
 }
 
 /** Fills the cluster's element with DOM calls and textContent: no HTML string. */
-function renderCluster(element: HTMLElement, cluster: Cluster, actors: readonly Actor[]) {
+function renderCluster(element: HTMLElement, cluster: Cluster, actors: readonly Actor[], offset: Point) {
   element.dataset.cluster = String(cluster.id);
   element.dataset.events = String(cluster.events);
   element.setAttribute("aria-label", clusterName(cluster, actors));
   // Leaflet sizes and centres an icon only when it builds it; this one is built once and resized here.
   const size = clusterDiscSize(cluster.events);
   element.style.width = element.style.height = `${size}px`;
-  element.style.marginLeft = element.style.marginTop = `${-size / 2}px`;
+  // Moved by the layout off the story's own markers and other clusters (geo/layout.ts
+  // clearClusters): a line and a dot then show where its places really are, as for a marker.
+  element.style.marginLeft = `${offset.x - size / 2}px`;
+  element.style.marginTop = `${offset.y - size / 2}px`;
+  element.classList.toggle("is-displaced", Math.hypot(offset.x, offset.y) > 1);
+  element.style.setProperty("--half", `${size / 2}px`);
+  element.style.setProperty("--dx", `${offset.x}px`);
+  element.style.setProperty("--dy", `${offset.y}px`);
+  element.style.setProperty("--leader-length", `${Math.hypot(offset.x, offset.y)}px`);
+  element.style.setProperty("--leader-angle", `${Math.atan2(offset.y, offset.x)}rad`);
   const disc = document.createElement("span");
   disc.className = "cluster-disc";
   disc.dataset.count = cluster.events.toLocaleString("en-GB");
   const marks = document.createElement("span");
   marks.className = "place-marker-actors cluster-actors";
   marks.style.top = `${size + 3}px`;
-  marks.append(...actors.slice(0, MAX_MARKS).map(actorMark));
+  marks.append(...actors.slice(0, CLUSTER_MAX_MARKS).map(actorMark));
   element.replaceChildren(disc, marks);
 }
 
@@ -48,7 +56,7 @@ function clusterIcon(): L.DivIcon {
 }
 
 /** One cluster of places: a disc with its event count and its main actors' marks; choosing it zooms in. */
-export function ClusterMarker({ cluster, onExpand }: { cluster: Cluster; onExpand: (cluster: Cluster) => void }) {
+export function ClusterMarker({ cluster, offset, onExpand }: { cluster: Cluster; offset: Point; onExpand: (cluster: Cluster) => void }) {
   const { actorsById } = useStory();
   const markerRef = useRef<L.Marker>(null);
   const icon = useMemo(() => clusterIcon(), []);
@@ -59,6 +67,7 @@ export function ClusterMarker({ cluster, onExpand }: { cluster: Cluster; onExpan
   useLayoutEffect(function keepLatest() {
     latest.current = cluster;
   });
+  const { x: offsetX, y: offsetY } = offset;
   const contentKey = `${cluster.id}|${cluster.places}|${cluster.events}|${Object.entries(cluster.actors).join(";")}`;
 
   useEffect(
@@ -70,9 +79,10 @@ export function ClusterMarker({ cluster, onExpand }: { cluster: Cluster; onExpan
         element,
         shown,
         actorsByWeight(shown.actors).flatMap((id) => actorsById.get(id) ?? []),
+        { x: offsetX, y: offsetY },
       );
     },
-    [contentKey, actorsById],
+    [contentKey, actorsById, offsetX, offsetY],
   );
 
   const eventHandlers = useMemo<L.LeafletEventHandlerFnMap>(

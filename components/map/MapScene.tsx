@@ -59,11 +59,13 @@ export function MapScene(props: Omit<DatelineMapProps, "tiles">) {
   // map under the reader, and redraw it, for a box that hardly changes.
   const { index } = view;
   const boundsKey = useMemo(() => (clustered ? index : visible.map((f) => f.id).join(",")), [clustered, index, visible]);
+  const clusterItems = useMemo(() => items.flatMap((item) => (item.kind === "cluster" ? [item] : [])), [items]);
   const layout = useMapLayout(map, {
     places: pinned,
     groupsByPlace,
     selectedPlace: focusPlace,
     basemapLabels: basemap?.labels ?? NO_LABELS,
+    clusters: clusterItems,
   });
 
   // Where the keyboard focus should go once it is drawn: into the popup the reader opened with
@@ -135,7 +137,14 @@ export function MapScene(props: Omit<DatelineMapProps, "tiles">) {
     <>
       <Basemap data={basemap} outlinedCountries={view.outlinedCountries} outlinedAreas={view.outlinedAreas} />
       {basemap && <BasemapLabels labels={basemap.labels} placements={layout.basemap} />}
-      {items.map((item) => item.kind === "cluster" && <ClusterMarker key={`cluster-${item.id}`} cluster={item} onExpand={expand} />)}
+      {clusterItems.map((cluster) => (
+        <ClusterMarker
+          key={`cluster-${cluster.id}`}
+          cluster={cluster}
+          offset={layout.clusters.get(String(cluster.id)) ?? NO_OFFSET}
+          onExpand={expand}
+        />
+      ))}
       {markerPlaces.map((place) => (
         <PlaceMarker
           key={place.id}

@@ -26,3 +26,12 @@ export function faceExtent(actorCount: number): Extent {
   const half = Math.max(HALF, (Math.min(actorCount, MAX_MARKS) * MARK_WIDTH) / 2);
   return { left: -half, right: half, top: -HALF, bottom: actorCount > 0 ? MARKS_TOP + MARKS_HEIGHT - HALF : HALF };
 }
+
+/** At most this many actor marks under a cluster's disc; its name says all of them. */
+export const CLUSTER_MAX_MARKS = 3;
+
+/** The box a cluster's face covers around its centre: its disc (`size` px) and the marks under it. */
+export function clusterFaceExtent(size: number, actorCount: number): Extent {
+  const half = Math.max(size / 2, (Math.min(actorCount, CLUSTER_MAX_MARKS) * MARK_WIDTH) / 2);
+  return { left: -half, right: half, top: -size / 2, bottom: actorCount > 0 ? size / 2 + 3 + MARKS_HEIGHT : size / 2 };
+}

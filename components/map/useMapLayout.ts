@@ -5,10 +5,12 @@ import { useLayoutEffect, useMemo, useState } from "react";
 import type { BasemapLabel } from "@/geo/basemap";
 import type { PlaceGroup } from "@/geo/group";
 import { placeLabels, type LabelPlacement } from "@/geo/label-placement";
-import { spreadMarkers, type BasemapLabelLayout, type Box, type Point } from "@/geo/layout";
+import { clusterDiscSize, type MapItem } from "@/geo/clusters";
+import { box, clearClusters, spreadMarkers, type BasemapLabelLayout, type Box, type Point } from "@/geo/layout";
 import type { PlaceFeature } from "@/geo/schema";
 import { basemapLabelId, basemapLabelSize } from "./BasemapLabels";
 import { textWidth } from "./measureText";
+import { clusterFaceExtent } from "./faceGeometry";
 import { LABELS, markerInputs, SPREAD } from "./layoutInputs";
 import { coveredBoxes, useCoveredCorners } from "./useCoveredCorners";
 
@@ -26,6 +28,8 @@ export interface MarkerLayout {
 
 export interface MapLayout {
   markers: Map<string, MarkerLayout>;
+  /** How far each cluster (by its id) is moved off the markers and the other clusters. */
+  clusters: Map<string, Point>;
   basemap: BasemapLabelLayout[];
 }
 
@@ -66,6 +70,8 @@ export interface MapLayoutInput {
   groupsByPlace: ReadonlyMap<string, PlaceGroup>;
   selectedPlace?: string;
   basemapLabels: readonly BasemapLabel[];
+  /** The crowd's clusters drawn in the view, in a story of many places. */
+  clusters: readonly Extract<MapItem, { kind: "cluster" }>[];
 }
 
 /** What the layout reads of the places: each one's id, how many actors' marks its face has, and its events (its label's priority). */
@@ -94,7 +100,7 @@ export function useMapLayout(map: L.Map, input: MapLayoutInput): MapLayout {
   // The same inputs for as long as what the layout reads of them is the same.
   // eslint-disable-next-line react-hooks/exhaustive-deps -- `key` says when the places' content changes
   const { places, groupsByPlace } = useMemo(() => input, [key]);
-  const { selectedPlace, basemapLabels } = input;
+  const { selectedPlace, basemapLabels, clusters } = input;
   const spread = useMemo(() => {
     const markers = markerInputs(places, groupsByPlace, {
       project: (lat, lng) => map.project([lat, lng], zoom),
@@ -115,14 +121,30 @@ export function useMapLayout(map: L.Map, input: MapLayoutInput): MapLayout {
         })),
     [map, zoom, basemapLabels],
   );
+  // Clusters come and go with every pan: they move off the markers, which stay where the spread
+  // put them, and no label goes over them.
+  const clustersDrawn = useMemo(() => {
+    const inputs = clusters.map((cluster) => ({
+      id: String(cluster.id),
+      point: map.project([cluster.lat, cluster.lng], zoom),
+      face: clusterFaceExtent(clusterDiscSize(cluster.events), Object.keys(cluster.actors).length),
+    }));
+    const offsets = clearClusters(spread, inputs, SPREAD.padding * 2);
+    const boxes = inputs.map((c) => {
+      const offset = offsets.get(c.id)!;
+      return box({ x: c.point.x + offset.x, y: c.point.y + offset.y }, c.face, LABELS.padding);
+    });
+    return { offsets, boxes };
+  }, [map, zoom, clusters, spread]);
   return useMemo(() => {
-    const { box } = view;
-    const covered = coveredBoxes(corners, box);
+    const { box: shown } = view;
+    const covered = [...coveredBoxes(corners, shown), ...clustersDrawn.boxes];
     const markers = spread.map((m) => (m.id === selectedPlace ? { ...m, selected: true } : m));
-    const labels = placeLabels(markers, names, { ...LABELS, view: box, covered });
+    const labels = placeLabels(markers, names, { ...LABELS, view: shown, covered });
     return {
       markers: new Map(spread.map((m) => [m.id, { offset: m.offset, label: labels.markers.get(m.id) ?? null }])),
+      clusters: clustersDrawn.offsets,
       basemap: labels.basemap,
     };
-  }, [view, corners, spread, names, selectedPlace]);
+  }, [view, corners, spread, names, selectedPlace, clustersDrawn]);
 }

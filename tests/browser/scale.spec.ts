@@ -145,3 +145,33 @@ test("a place of a hundred events opens its popup on the first twenty, and shows
   await expect(popup(page)).toContainText(`40 of ${count} events shown`);
   await expect(more, "the focus stays on the button, for the next twenty").toBeFocused();
 });
+
+for (const viewport of [
+  { width: 1280, height: 800 },
+  { width: 375, height: 667 },
+]) {
+  test(`at ${viewport.width}x${viewport.height} no cluster covers a place's marker, its marks or its label, nor another cluster`, async ({
+    page,
+  }) => {
+    await page.setViewportSize(viewport);
+    await openLoaded(page);
+    await waitForMapToSettle(page);
+    const overlapping = await page.evaluate(() => {
+      const boxes = (selector: string) =>
+        [...document.querySelectorAll<HTMLElement>(selector)]
+          .filter((el) => !el.hidden && el.getClientRects().length > 0)
+          .map((el) => ({ what: `${selector} ${el.textContent?.slice(0, 30)}`, box: el.getBoundingClientRect() }));
+      const clusters = [...boxes(".cluster-disc"), ...boxes(".cluster-actors")];
+      const places = [...boxes("[data-place] .place-marker"), ...boxes("[data-place] .place-label")];
+      const meet = (a: DOMRect, b: DOMRect) => a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1;
+      const found: string[] = [];
+      for (const c of clusters) for (const p of places) if (meet(c.box, p.box)) found.push(`${c.what} over ${p.what}`);
+      const discs = boxes(".cluster-disc");
+      for (let a = 0; a < discs.length; a++)
+        for (let b = a + 1; b < discs.length; b++)
+          if (meet(discs[a]!.box, discs[b]!.box)) found.push(`${discs[a]!.what} over ${discs[b]!.what}`);
+      return found;
+    });
+    expect(overlapping).toEqual([]);
+  });
+}

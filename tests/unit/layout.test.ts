@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import { LEADER_STEP, placeLabels, type LabelOptions, type LabelPlacement } from "@/geo/label-placement";
 import {
   basemapExtent,
+  box,
+  clearClusters,
   dodgeOffsets,
   markerLabelExtent,
   spreadMarkers,
@@ -378,5 +380,41 @@ describe("spreadMarkers and placeLabels", () => {
     placeLabels(spread, [], OPTIONS);
     expect(markers).toEqual(copy);
     expect(spread).toEqual(spreadCopy);
+  });
+});
+
+describe("clearClusters: the crowd's clusters around the story's own markers", () => {
+  const marker = (id: string, x: number, y: number): MarkerInput => ({
+    id,
+    point: { x, y },
+    face: FACE,
+    disc: DISC,
+    label: { width: 60, height: 18 },
+    priority: 1,
+  });
+  const CLUSTER_FACE: Extent = { left: -24, top: -24, right: 24, bottom: 41 };
+  const overlaps = (a: Box, b: Box) => a.minX < b.maxX && b.minX < a.maxX && a.minY < b.maxY && b.minY < a.maxY;
+
+  it("leaves a cluster that covers nothing where it is", () => {
+    const markers = spreadMarkers([marker("damascus", 0, 0)], OPTIONS);
+    expect(clearClusters(markers, [{ id: "7", point: { x: 300, y: 0 }, face: CLUSTER_FACE }], 4).get("7")).toEqual({ x: 0, y: 0 });
+  });
+
+  it("moves clusters off the markers and off each other, and never moves a marker", () => {
+    const markers = spreadMarkers([marker("damascus", 0, 0), marker("latakia", 30, -60)], OPTIONS);
+    const before = markers.map((m) => ({ ...m.offset }));
+    const clusters = [
+      { id: "1", point: { x: 5, y: 5 }, face: CLUSTER_FACE },
+      { id: "2", point: { x: 10, y: -50 }, face: CLUSTER_FACE },
+      { id: "3", point: { x: 12, y: 8 }, face: CLUSTER_FACE },
+    ];
+    const offsets = clearClusters(markers, clusters, 4);
+    expect(markers.map((m) => m.offset)).toEqual(before);
+    const faces = [
+      ...markers.map((m) => box({ x: m.point.x + m.offset.x, y: m.point.y + m.offset.y }, m.face)),
+      ...clusters.map((c) => box({ x: c.point.x + offsets.get(c.id)!.x, y: c.point.y + offsets.get(c.id)!.y }, c.face)),
+    ];
+    for (let a = 0; a < faces.length; a++)
+      for (let b = a + 1; b < faces.length; b++) expect(overlaps(faces[a]!, faces[b]!), `faces ${a} and ${b} overlap`).toBe(false);
   });
 });
