@@ -1,11 +1,10 @@
 "use client";
 
 import { useCallback, useMemo, useState } from "react";
-import { CLUSTER_ABOVE } from "@/geo/thresholds";
 import type { StoryBundle } from "@/geo/story";
 import type { TileSetting } from "@/geo/tiles";
 import { ArticlePanel } from "./article/ArticlePanel";
-import { MapLoader } from "./map/MapLoader";
+import { MapLoader, storyMapProps } from "./map/MapLoader";
 import { PartBoundary } from "./PartBoundary";
 import { StoryTimeline } from "./timeline/StoryTimeline";
 import { StoryPanel } from "./StoryPanel";
@@ -81,14 +80,9 @@ export function DatelineApp({ bundle: pageBundle, tiles }: DatelineAppProps) {
         <main className="map-area" id="map-area" tabIndex={-1} aria-label="Map of the story's events">
           <PartBoundary name="The map" instead="The event list and the article still work." className="map">
             <MapLoader
-              view={view}
+              // The page's own openPlace: it remembers that the reader opened the place on the map.
+              {...storyMapProps({ bundle, view, state, actions }, tiles)}
               focusOpenedOnMap={!state.event && view.focusPlace === openedOnMap}
-              mapView={state.view}
-              cluster={bundle.places.length > CLUSTER_ABOVE}
-              tiles={tiles}
-              onOpenPlace={actions.openPlace}
-              onClosePopup={actions.closePopup}
-              onUserMove={actions.moveMap}
             />
           </PartBoundary>
           <StoryTimeline bundle={bundle} view={view} state={state} onChange={actions.setDates} />

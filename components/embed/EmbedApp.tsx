@@ -1,13 +1,12 @@
 "use client";
 
 import { useCallback, useMemo, useRef, useState } from "react";
-import { CLUSTER_ABOVE } from "@/geo/thresholds";
 import { fullMapPath } from "@/geo/embed";
 import type { StoryBundle } from "@/geo/story";
 import type { TileSetting } from "@/geo/tiles";
 import { serializeViewState } from "@/geo/url-state";
 import { ActorFilter } from "../ActorFilter";
-import { MapLoader } from "../map/MapLoader";
+import { MapLoader, storyMapProps } from "../map/MapLoader";
 import { PartBoundary } from "../PartBoundary";
 import { StatusNotice } from "../StatusNotice";
 import { StoryProvider } from "../StoryContext";
@@ -54,17 +53,7 @@ export function EmbedApp({ bundle: pageBundle, tiles }: EmbedAppProps) {
         <StatusNotice notices={notices} />
         <main className="embed-map" aria-label="Map of the story's events">
           <PartBoundary name="The map" instead="The full map has the events and the article." className="map">
-            <MapLoader
-              view={view}
-              mapView={state.view}
-              cluster={bundle.places.length > CLUSTER_ABOVE}
-              tiles={tiles}
-              onOpenPlace={actions.openPlace}
-              onClosePopup={actions.closePopup}
-              onUserMove={actions.moveMap}
-              engageToExplore
-              onEngaged={engage}
-            />
+            <MapLoader {...storyMapProps({ bundle, view, state, actions }, tiles)} engageToExplore onEngaged={engage} />
           </PartBoundary>
           {!engaged && (
             <p className="embed-hint" aria-hidden="true">

@@ -1,6 +1,10 @@
 "use client";
 
 import dynamic from "next/dynamic";
+import type { StoryBundle } from "@/geo/story";
+import { CLUSTER_ABOVE } from "@/geo/thresholds";
+import type { TileSetting } from "@/geo/tiles";
+import type { MapView } from "@/geo/url-state";
 import type { DatelineMapProps } from "./DatelineMap";
 
 /** Leaflet reads `window` when imported, so the map loads in the browser only. */
@@ -22,4 +26,25 @@ if (typeof document !== "undefined") import("./DatelineMap").catch(() => undefin
 
 export function MapLoader(props: DatelineMapProps) {
   return <DatelineMap {...props} />;
+}
+
+/** What a page's map is drawn from: its story view (useStoryView), in part. */
+export interface StoryMapSource {
+  bundle: Pick<StoryBundle, "places">;
+  view: DatelineMapProps["view"];
+  state: { view?: MapView };
+  actions: { openPlace: (placeId: string) => void; closePopup: () => void; moveMap: (view: MapView) => void };
+}
+
+/** The map's props that every page takes from its story view alike; a page adds its own. */
+export function storyMapProps({ bundle, view, state, actions }: StoryMapSource, tiles: TileSetting): DatelineMapProps {
+  return {
+    view,
+    mapView: state.view,
+    cluster: bundle.places.length > CLUSTER_ABOVE,
+    tiles,
+    onOpenPlace: actions.openPlace,
+    onClosePopup: actions.closePopup,
+    onUserMove: actions.moveMap,
+  };
 }
