@@ -15,12 +15,7 @@ export const CLUSTER_MIN_ZOOM = 3;
 /** From this zoom on, every place has its own marker. */
 export const CLUSTER_MAX_ZOOM = 13;
 
-/** A cluster's disc, in px: wider as it holds more events, from 36 (a touch target) to 56. */
-export function clusterDiscSize(events: number): number {
-  return Math.round(Math.min(56, 36 + 5 * Math.log10(Math.max(1, events))));
-}
-
-/** How near, in the map's pixels, places gather into one cluster: wider than the largest disc and its marks. */
+/** How near, in the map's pixels, places gather into one cluster: wider than the largest disc (components/map/faceGeometry.ts) and its marks. */
 export const CLUSTER_RADIUS = 80;
 
 export interface PlacePoint {

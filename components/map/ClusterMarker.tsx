@@ -3,11 +3,11 @@
 import L from "leaflet";
 import { useEffect, useLayoutEffect, useMemo, useRef } from "react";
 import { Marker } from "react-leaflet";
-import { actorsByWeight, clusterDiscSize, type MapItem } from "@/geo/clusters";
+import { actorsByWeight, type MapItem } from "@/geo/clusters";
 import type { Actor } from "@/geo/schema";
 import { useStory } from "../StoryContext";
 import type { Point } from "@/geo/layout";
-import { CLUSTER_MAX_MARKS } from "./faceGeometry";
+import { CLUSTER_MAX_MARKS, clusterDiscSize } from "./faceGeometry";
 import { actorMark } from "./placeIcon";
 
 type Cluster = Extract<MapItem, { kind: "cluster" }>;

@@ -27,6 +27,15 @@ export function faceExtent(actorCount: number): Extent {
   return { left: -half, right: half, top: -HALF, bottom: actorCount > 0 ? MARKS_TOP + MARKS_HEIGHT - HALF : HALF };
 }
 
+/**
+ * A cluster's disc, in px: wider as it holds more events, from 36 (a touch target) to 56. Here,
+ * not beside the clustering in geo/clusters.ts, so that the map's layout does not pull
+ * supercluster into the script of a story that never clusters.
+ */
+export function clusterDiscSize(events: number): number {
+  return Math.round(Math.min(56, 36 + 5 * Math.log10(Math.max(1, events))));
+}
+
 /** At most this many actor marks under a cluster's disc; its name says all of them. */
 export const CLUSTER_MAX_MARKS = 3;
 

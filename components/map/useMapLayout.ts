@@ -5,12 +5,12 @@ import { useLayoutEffect, useMemo, useState } from "react";
 import type { BasemapLabel } from "@/geo/basemap";
 import type { PlaceGroup } from "@/geo/group";
 import { placeLabels, type LabelPlacement } from "@/geo/label-placement";
-import { clusterDiscSize, type MapItem } from "@/geo/clusters";
+import type { MapItem } from "@/geo/clusters";
 import { box, clearClusters, spreadMarkers, type BasemapLabelLayout, type Box, type Point } from "@/geo/layout";
 import type { PlaceFeature } from "@/geo/schema";
 import { basemapLabelId, basemapLabelSize } from "./BasemapLabels";
 import { textWidth } from "./measureText";
-import { clusterFaceExtent } from "./faceGeometry";
+import { clusterDiscSize, clusterFaceExtent } from "./faceGeometry";
 import { LABELS, markerInputs, SPREAD } from "./layoutInputs";
 import { coveredBoxes, useCoveredCorners } from "./useCoveredCorners";
 

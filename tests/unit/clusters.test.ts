@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { actorsByWeight, clusterDiscSize, clusterPlaces, mapItems } from "@/geo/clusters";
-import { FACE_SIZE } from "@/components/map/faceGeometry";
+import { actorsByWeight, clusterPlaces, mapItems } from "@/geo/clusters";
+import { clusterDiscSize, FACE_SIZE } from "@/components/map/faceGeometry";
 import { groupByPlace } from "@/geo/group";
 import { projectToWorld } from "@/geo/world-shapes";
 import { joinEvents } from "@/geo/join";
