@@ -8,7 +8,7 @@ import type { Actor } from "@/geo/schema";
 import { useStory } from "../StoryContext";
 import type { Point } from "@/geo/layout";
 import { CLUSTER_MAX_MARKS, clusterDiscSize } from "./faceGeometry";
-import { actorMark } from "./placeIcon";
+import { actorMark, setLeader } from "./placeIcon";
 
 type Cluster = Extract<MapItem, { kind: "cluster" }>;
 
@@ -32,14 +32,8 @@ function renderCluster(element: HTMLElement, cluster: Cluster, actors: readonly 
   element.style.width = element.style.height = `${size}px`;
   // Moved by the layout off the story's own markers and other clusters (geo/layout.ts
   // clearClusters): a line and a dot then show where its places really are, as for a marker.
-  element.style.marginLeft = `${offset.x - size / 2}px`;
-  element.style.marginTop = `${offset.y - size / 2}px`;
-  element.classList.toggle("is-displaced", Math.hypot(offset.x, offset.y) > 1);
   element.style.setProperty("--half", `${size / 2}px`);
-  element.style.setProperty("--dx", `${offset.x}px`);
-  element.style.setProperty("--dy", `${offset.y}px`);
-  element.style.setProperty("--leader-length", `${Math.hypot(offset.x, offset.y)}px`);
-  element.style.setProperty("--leader-angle", `${Math.atan2(offset.y, offset.x)}rad`);
+  setLeader(element, offset, size / 2);
   const disc = document.createElement("span");
   disc.className = "cluster-disc";
   disc.dataset.count = cluster.events.toLocaleString("en-GB");

@@ -90,6 +90,22 @@ export function renderFace(element: HTMLElement, content: FaceContent) {
 }
 
 /**
+ * Draws an icon `offset` px from its place, with the leader line and dot back to it that CSS draws
+ * from `--dx`, `--dy`, `--leader-length` and `--leader-angle` once the icon `is-displaced`. `half`
+ * is half the icon's size: Leaflet centres an icon by its margins only when it builds it, and
+ * these margins keep it centred on its offset place.
+ */
+export function setLeader(element: HTMLElement, offset: Point, half: number) {
+  element.style.marginLeft = `${offset.x - half}px`;
+  element.style.marginTop = `${offset.y - half}px`;
+  element.classList.toggle("is-displaced", Math.hypot(offset.x, offset.y) > 1);
+  element.style.setProperty("--dx", `${offset.x}px`);
+  element.style.setProperty("--dy", `${offset.y}px`);
+  element.style.setProperty("--leader-length", `${Math.hypot(offset.x, offset.y)}px`);
+  element.style.setProperty("--leader-angle", `${Math.atan2(offset.y, offset.x)}rad`);
+}
+
+/**
  * Moves a face away from its place (the layout pushes crowded markers apart; a leader line drawn
  * in CSS from `--dx`/`--dy` joins it to its true position) and puts its label where the layout
  * placed it: on a side (`data-side`, as CSS draws it), moved by `--label-x`/`--label-y`, with a
@@ -97,14 +113,7 @@ export function renderFace(element: HTMLElement, content: FaceContent) {
  * `transform` and sets their margins only when it builds them, so the margins are free for the offset.
  */
 export function applyLayout(element: HTMLElement, offset: Point, placement: LabelPlacement | null) {
-  const displaced = Math.hypot(offset.x, offset.y) > 1;
-  element.style.marginLeft = `${offset.x - HALF}px`;
-  element.style.marginTop = `${offset.y - HALF}px`;
-  element.classList.toggle("is-displaced", displaced);
-  element.style.setProperty("--dx", `${offset.x}px`);
-  element.style.setProperty("--dy", `${offset.y}px`);
-  element.style.setProperty("--leader-length", `${Math.hypot(offset.x, offset.y)}px`);
-  element.style.setProperty("--leader-angle", `${Math.atan2(offset.y, offset.x)}rad`);
+  setLeader(element, offset, HALF);
   const label = element.querySelector<HTMLElement>(".place-label");
   if (!label) return;
   label.hidden = placement === null;
