@@ -1,10 +1,13 @@
 "use client";
 
+import type { FitBoundsOptions } from "leaflet";
+import { useState } from "react";
 import { AttributionControl, MapContainer, TileLayer } from "react-leaflet";
 import type { TileSetting } from "@/geo/tiles";
 import type { MapView } from "@/geo/url-state";
 import type { StoryView } from "@/geo/view";
 import { MapScene } from "./MapScene";
+import { FIT_OPTIONS, FOCUS_ZOOM } from "./ViewController";
 
 export interface DatelineMapProps {
   /** What the view shows, from geo/view.ts. */
@@ -27,13 +30,38 @@ export interface DatelineMapProps {
   onEngaged?: () => void;
 }
 
+type OpeningView =
+  { center: [number, number]; zoom: number } | { bounds: [[number, number], [number, number]]; boundsOptions: FitBoundsOptions };
+
+/**
+ * Where the map opens: where ViewController's first move takes it (the URL's view, else the
+ * focused place, else the shown events framed), so that the first layout of the markers and
+ * labels is made at the zoom the reader sees, and that first move finds the map already there.
+ */
+function openingView({ mapView, view }: Pick<DatelineMapProps, "mapView" | "view">): OpeningView {
+  if (mapView) return { center: [mapView.lat, mapView.lng], zoom: mapView.zoom };
+  const [lng, lat] = view.places.find((p) => p.id === view.focusPlace)?.geometry.coordinates ?? [];
+  if (lng !== undefined && lat !== undefined) return { center: [lat, lng], zoom: FOCUS_ZOOM };
+  const box = view.coreBounds();
+  if (!box) return { center: [33.5, 40], zoom: 5 };
+  const [west, south, east, north] = box;
+  return {
+    bounds: [
+      [south, west],
+      [north, east],
+    ],
+    boundsOptions: FIT_OPTIONS,
+  };
+}
+
 /** The Leaflet map. MapContainer's props are read once; everything that follows the state is in MapScene. */
 export default function DatelineMap({ tiles, ...scene }: DatelineMapProps) {
+  // Read once, as MapContainer reads its props.
+  const [opening] = useState(() => openingView(scene));
   return (
     <MapContainer
       className="map"
-      center={[33.5, 40]}
-      zoom={5}
+      {...opening}
       minZoom={2}
       maxZoom={18}
       worldCopyJump

@@ -3,6 +3,7 @@
 import { useEffect, useRef } from "react";
 import { useMap } from "react-leaflet";
 import type { BBox } from "geojson";
+import type { FitBoundsOptions } from "leaflet";
 import { formatMapView, type MapView } from "@/geo/url-state";
 import { prefersReducedMotion } from "../motion";
 import { currentView, type MapMotion } from "./useMapMotion";
@@ -22,10 +23,14 @@ export interface ViewControllerProps {
   onSettled: (focusKey: string | undefined) => void;
 }
 
-const FOCUS_ZOOM = 7;
+/** The zoom the map comes in to, at least, to show a focused place. */
+export const FOCUS_ZOOM = 7;
 
 /** The room, in pixels, kept around the shown places when the map frames them all. */
 export const FIT_PADDING = 48;
+
+/** How the map frames the shown places: with room around them, and not closer than a region. */
+export const FIT_OPTIONS = { padding: [FIT_PADDING, FIT_PADDING], maxZoom: 8 } satisfies FitBoundsOptions;
 
 /**
  * Moves the map to what the URL state asks for, since MapContainer's props are read once: the
@@ -59,7 +64,7 @@ export function ViewController({ view, focus, focusKey, bounds, boundsKey, motio
           [south, west],
           [north, east],
         ];
-        run(() => map.fitBounds(box, { padding: [FIT_PADDING, FIT_PADDING], maxZoom: 8, animate }), settled);
+        run(() => map.fitBounds(box, { ...FIT_OPTIONS, animate }), settled);
       } else {
         settled();
       }

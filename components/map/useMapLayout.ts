@@ -44,16 +44,28 @@ function shownView(map: L.Map): ShownView {
   return { zoom: map.getZoom(), box: { minX: min!.x, minY: min!.y, maxX: max!.x, maxY: max!.y } };
 }
 
+function sameView(a: ShownView, b: ShownView): boolean {
+  return (
+    a.zoom === b.zoom && a.box.minX === b.box.minX && a.box.minY === b.box.minY && a.box.maxX === b.box.maxX && a.box.maxY === b.box.maxY
+  );
+}
+
 /**
  * What the map shows, as React state: it changes once a move or a zoom has ended, or the map
- * has been resized, not at every animation frame.
+ * has been resized, not at every animation frame. A move that ends where the map stood (a fit to
+ * the view it already shows, an echoed `moveend`) keeps the same state, so the labels are not
+ * placed again for nothing.
  */
 function useShownView(map: L.Map): ShownView {
   const [view, setView] = useState(() => shownView(map));
   // A layout effect, so that it listens before the first fit (see useMapMotion).
   useLayoutEffect(
     function followView() {
-      const ended = () => setView(shownView(map));
+      const ended = () =>
+        setView((previous) => {
+          const next = shownView(map);
+          return sameView(previous, next) ? previous : next;
+        });
       ended();
       map.on("moveend resize", ended);
       return () => {
