@@ -35,9 +35,11 @@ export function coveredBoxes(corners: readonly CornerSize[], view: Box): Box[] {
  * ResizeObserver reports it: a corner grows when its content does (the attribution's credits
  * arrive with the basemap) and is measured again then, with no timer and no forced layout. Each
  * corner is a block that holds its floated controls and their margins, so its box is what they cover.
+ * Undefined until the first report, which comes after the map's first layout and before its first
+ * paint, with the controls the map was built with.
  */
-export function useCoveredCorners(map: L.Map): readonly CornerSize[] {
-  const [sizes, setSizes] = useState<readonly CornerSize[]>([]);
+export function useCoveredCorners(map: L.Map): readonly CornerSize[] | undefined {
+  const [sizes, setSizes] = useState<readonly CornerSize[]>();
   // A layout effect, so that the first measure comes before the first paint of the labels.
   useLayoutEffect(
     function measureCorners() {

@@ -149,6 +149,14 @@ export function useMapLayout(map: L.Map, input: MapLayoutInput): MapLayout {
     return { offsets, boxes };
   }, [map, zoom, clusters, spread]);
   return useMemo(() => {
+    // Labels must keep off the map's controls: they are placed once the controls have been
+    // measured, before the map's first paint, rather than placed blind and then again.
+    if (!corners)
+      return {
+        markers: new Map(spread.map((m) => [m.id, { offset: m.offset, label: null }])),
+        clusters: clustersDrawn.offsets,
+        basemap: [],
+      };
     const { box: shown } = view;
     const covered = [...coveredBoxes(corners, shown), ...clustersDrawn.boxes];
     const markers = spread.map((m) => (m.id === selectedPlace ? { ...m, selected: true } : m));
