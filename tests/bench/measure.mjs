@@ -111,7 +111,15 @@ export async function lighthouseRun(url) {
       throw new Error(`Lighthouse on ${url} gave no score, TBT or LCP${why.length ? `: ${why.join("; ")}` : ""}`);
     }
     const requests = lhr.audits["network-requests"]?.details?.items?.map((item) => item.url) ?? [];
-    return { score: score * 100, tbtMs: tbt, lcpMs: lcp, requests: requests.length, offsite: requests.filter((u) => !LOCAL.test(u)) };
+    const tti = lhr.audits.interactive?.numericValue;
+    return {
+      score: score * 100,
+      tbtMs: tbt,
+      lcpMs: lcp,
+      ttiMs: tti,
+      requests: requests.length,
+      offsite: requests.filter((u) => !LOCAL.test(u)),
+    };
   } finally {
     killLighthouseChrome();
   }
