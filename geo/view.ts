@@ -11,6 +11,7 @@ import type { EventFeature } from "./join";
 import type { PlaceFeature } from "./schema";
 import { coreBoundsOf } from "./spatial";
 import { placeOfEvent } from "./story";
+import { CLUSTER_ABOVE } from "./thresholds";
 import type { ViewState } from "./url-state";
 
 /** One entry of the event list: an event and its features, one per place. */
@@ -44,7 +45,8 @@ export interface StoryView {
   /** Places drawn as their admin-1 outline (Latakia Governorate), by place id. */
   outlinedAreas: string[];
   /**
-   * The box the map fits while the URL names no view: where most shown events are. Worked out on
+   * The box the map fits while the URL names no view: where most shown events are (of a story of
+   * many places, most of the article's own: framedEvents). Worked out on
    * the first call (a pass over every shown feature), so that a filter change does not pay for it
    * unless the map is about to fit it.
    */
@@ -83,6 +85,18 @@ type Shown = Pick<StoryView, "visible" | "groups" | "groupsByPlace" | "events" |
   places: PlaceFeature[];
 };
 
+/**
+ * The events the map frames when it opens. In a story of many places (more than CLUSTER_ABOVE,
+ * which the map clusters), the article's own: its places keep their markers, the crowd from
+ * outside the article clusters around them, and framing the whole crowd put the article's places
+ * a few pixels apart on a phone. Otherwise, or when a filter leaves none of the article's, all shown.
+ */
+export function framedEvents(visible: readonly EventFeature[], placeCount: number): readonly EventFeature[] {
+  if (placeCount <= CLUSTER_ABOVE) return visible;
+  const own = visible.filter((f) => f.properties.placeProvenance.kind !== "context");
+  return own.length > 0 ? own : visible;
+}
+
 /** Filters remembered per story: toggling an actor on and off, or Back and Forward, finds its view ready. */
 const REMEMBERED_FILTERS = 8;
 const shownByFeatures = new WeakMap<readonly EventFeature[], { places: readonly PlaceFeature[]; byFilter: Map<string, Shown> }>();
@@ -112,7 +126,7 @@ function shownBy(bundle: { features: readonly EventFeature[]; places: readonly P
     events,
     shownEventIds: new Set(events.map((e) => e.eventId)),
     places: bundle.places.filter((p) => groupsByPlace.has(p.id)),
-    coreBounds: () => (bounds ??= { box: coreBoundsOf(visible) }).box,
+    coreBounds: () => (bounds ??= { box: coreBoundsOf(framedEvents(visible, bundle.places.length)) }).box,
   };
   remembered.set(key, shown);
   if (remembered.size > REMEMBERED_FILTERS) remembered.delete(remembered.keys().next().value!);

@@ -146,6 +146,30 @@ test("a place of a hundred events opens its popup on the first twenty, and shows
   await expect(more, "the focus stays on the button, for the next twenty").toBeFocused();
 });
 
+test("a phone opens on the article's own places, not on the whole crowd around them", async ({ page }) => {
+  await page.setViewportSize({ width: 375, height: 667 });
+  await openLoaded(page);
+  await waitForMapToSettle(page);
+  const map = (await page.locator(".leaflet-container").boundingBox())!;
+  const centre = async (placeId: string) => {
+    const box = (await marker(page, placeId).boundingBox())!;
+    return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+  };
+  // Two of the article's places, 15 degrees of longitude apart (these ids are the story's own).
+  const damascus = await centre("damascus");
+  const tehran = await centre("tehran");
+  for (const point of [damascus, tehran]) {
+    expect(point.x).toBeGreaterThan(map.x);
+    expect(point.x).toBeLessThan(map.x + map.width);
+    expect(point.y).toBeGreaterThan(map.y);
+    expect(point.y).toBeLessThan(map.y + map.height);
+  }
+  // Their true places are 86 px apart at zoom 3, where framing the whole crowd opened the phone
+  // (143 px as drawn, pushed apart by the crowd's clusters), and 172 px at zoom 4, where framing
+  // the article's own places opens it (184 px as drawn).
+  expect(Math.hypot(tehran.x - damascus.x, tehran.y - damascus.y)).toBeGreaterThan(160);
+});
+
 for (const viewport of [
   { width: 1280, height: 800 },
   { width: 375, height: 667 },

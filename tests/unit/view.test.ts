@@ -4,7 +4,8 @@ import { filterEvents } from "@/geo/filter";
 import { groupByPlace } from "@/geo/group";
 import { compareChronologically } from "@/geo/join";
 import { coreBoundsOf } from "@/geo/spatial";
-import { countEventsByActor, deriveView, listEvents } from "@/geo/view";
+import { CLUSTER_ABOVE } from "@/geo/thresholds";
+import { countEventsByActor, deriveView, framedEvents, listEvents } from "@/geo/view";
 import { joinedFeatures, readInput } from "./fixtures";
 
 const input = readInput("levant");
@@ -96,5 +97,50 @@ describe("listEvents and countEventsByActor", () => {
     const features = bundle.features.filter((f) => f.properties.eventId === twice!.properties.eventId);
     expect(listEvents(features)).toEqual([{ eventId: twice!.properties.eventId, features }]);
     expect([...countEventsByActor(features).values()].every((n) => n === 1)).toBe(true);
+  });
+});
+
+describe("framedEvents: what the map frames when it opens", () => {
+  // The levant story's own events, and a crowd from outside the article far to the west (in
+  // Libya, over 2,000 km away, so that coreBoundsOf would not leave it out on its own): sixty
+  // places of context, more than CLUSTER_ABOVE in all, as an import of a conflict dataset makes.
+  const template = bundle.features[0]!;
+  const crowdPlaces = Array.from({ length: CLUSTER_ABOVE + 10 }, (_, i) => ({
+    ...input.places[0]!,
+    id: `crowd-${i}`,
+    geometry: { type: "Point" as const, coordinates: [13 + (i % 10) * 0.3, 32 + Math.floor(i / 10) * 0.2] as [number, number] },
+  }));
+  const crowd = crowdPlaces.flatMap((place, i) =>
+    Array.from({ length: 5 }, (_, j) => ({
+      ...template,
+      id: `crowd-${i}-${j}`,
+      geometry: place.geometry,
+      properties: {
+        ...template.properties,
+        eventId: `crowd-event-${i}-${j}`,
+        placeId: place.id,
+        placeProvenance: {
+          kind: "context" as const,
+          citation: { title: "A dataset", publisher: "A publisher", url: "https://example.org/" },
+        },
+      },
+    })),
+  );
+  const large = { features: [...bundle.features, ...crowd], places: [...input.places, ...crowdPlaces] };
+  const own = bundle.features.filter((f) => f.properties.placeProvenance.kind !== "context");
+
+  it("frames the article's own events in a story of many places, not the crowd around them", () => {
+    expect(large.places.length).toBeGreaterThan(CLUSTER_ABOVE);
+    expect(own.length).toBeGreaterThan(0);
+    expect(framedEvents(large.features, large.places.length)).toEqual(own);
+    expect(deriveView(large, {}).coreBounds()).toEqual(coreBoundsOf(own));
+    // The crowd is far enough away that framing everything takes it in.
+    expect(coreBoundsOf(large.features)![0]).toBeLessThan(20);
+  });
+
+  it("frames everything shown in a story of few places, or when a filter leaves none of the article's own", () => {
+    expect(framedEvents(large.features, CLUSTER_ABOVE)).toBe(large.features);
+    expect(framedEvents(crowd, large.places.length)).toBe(crowd);
+    expect(deriveView(bundle, {}).coreBounds()).toEqual(coreBoundsOf(bundle.features));
   });
 });
