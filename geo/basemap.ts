@@ -39,8 +39,6 @@ const PROVINCE_TOLERANCE = 0.02;
 /** Area outlines keep this many decimals of a degree: about 10 m. */
 const AREA_DECIMALS = 4;
 
-export type BasemapFeature = Feature<Polygon | MultiPolygon, { name: string }> & { id: string };
-
 /** The admin-1 outline of a place, in `areas`: its id is the place's id. */
 export type BasemapArea = Feature<Polygon | MultiPolygon, { name: string; code: string }> & { id: string };
 

@@ -6,6 +6,7 @@
  * vertex, with no Leaflet layer per country (components/map/basemapCanvas.ts).
  */
 import type { MultiPolygon, Polygon, Position } from "geojson";
+import { polygonsOf } from "./geometry";
 
 /** Leaflet's SphericalMercator.MAX_LATITUDE: the square world ends there. */
 const MAX_LATITUDE = 85.0511287798;
@@ -37,10 +38,6 @@ export function projectToWorld(lng: number, lat: number): [number, number] {
   const x = WORLD_SIZE * (0.5 + lng / 360);
   const y = WORLD_SIZE * (0.5 - Math.log((1 + sin) / (1 - sin)) / (4 * Math.PI));
   return [x, y];
-}
-
-function polygonsOf(geometry: Polygon | MultiPolygon): Position[][][] {
-  return geometry.type === "Polygon" ? [geometry.coordinates] : geometry.coordinates;
 }
 
 /** A world pixel at zoom 0 back to its longitude and latitude: the inverse of projectToWorld. */
