@@ -3,11 +3,12 @@
 import type { FitBoundsOptions } from "leaflet";
 import { useState } from "react";
 import { AttributionControl, MapContainer, TileLayer } from "react-leaflet";
+import { latLngOf, mapTarget } from "@/geo/map-target";
 import type { TileSetting } from "@/geo/tiles";
 import type { MapView } from "@/geo/url-state";
 import type { StoryView } from "@/geo/view";
 import { MapScene } from "./MapScene";
-import { FIT_OPTIONS, FOCUS_ZOOM } from "./ViewController";
+import { FIT_OPTIONS, FOCUS_ZOOM, latLngBox } from "./ViewController";
 
 export interface DatelineMapProps {
   /** What the view shows, from geo/view.ts. */
@@ -30,28 +31,23 @@ export interface DatelineMapProps {
   onEngaged?: () => void;
 }
 
+/** The story's region, when there is nothing to frame (a filter that leaves no event). */
+const REGION = { center: [33.5, 40] as [number, number], zoom: 5 };
+
 type OpeningView =
   { center: [number, number]; zoom: number } | { bounds: [[number, number], [number, number]]; boundsOptions: FitBoundsOptions };
 
 /**
- * Where the map opens: where ViewController's first move takes it (the URL's view, else the
- * focused place, else the shown events framed), so that the first layout of the markers and
- * labels is made at the zoom the reader sees, and that first move finds the map already there.
+ * Where the map opens: where ViewController's first move takes it (mapTarget), so that the first
+ * layout of the markers and labels is made at the zoom the reader sees, and that first move finds
+ * the map already there.
  */
 function openingView({ mapView, view }: Pick<DatelineMapProps, "mapView" | "view">): OpeningView {
-  if (mapView) return { center: [mapView.lat, mapView.lng], zoom: mapView.zoom };
-  const [lng, lat] = view.places.find((p) => p.id === view.focusPlace)?.geometry.coordinates ?? [];
-  if (lng !== undefined && lat !== undefined) return { center: [lat, lng], zoom: FOCUS_ZOOM };
-  const box = view.coreBounds();
-  if (!box) return { center: [33.5, 40], zoom: 5 };
-  const [west, south, east, north] = box;
-  return {
-    bounds: [
-      [south, west],
-      [north, east],
-    ],
-    boundsOptions: FIT_OPTIONS,
-  };
+  const target = mapTarget({ view: mapView, focus: latLngOf(view.places.find((p) => p.id === view.focusPlace)), bounds: view.coreBounds });
+  if (target.kind === "view") return { center: [target.view.lat, target.view.lng], zoom: target.view.zoom };
+  if (target.kind === "focus") return { center: target.point, zoom: FOCUS_ZOOM };
+  const box = target.bounds();
+  return box ? { bounds: latLngBox(box), boundsOptions: FIT_OPTIONS } : REGION;
 }
 
 /** The Leaflet map. MapContainer's props are read once; everything that follows the state is in MapScene. */

@@ -3,6 +3,7 @@
 import dynamic from "next/dynamic";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { useMap, useMapEvents } from "react-leaflet";
+import { latLngOf } from "@/geo/map-target";
 import type { DatelineMapProps } from "./DatelineMap";
 import { Basemap, useBasemap } from "./Basemap";
 import { BasemapLabels } from "./BasemapLabels";
@@ -128,10 +129,7 @@ export function MapScene(props: Omit<DatelineMapProps, "tiles">) {
   );
 
   const focused = places.find((p) => p.id === focusPlace);
-  const focusCoordinates = useMemo((): [number, number] | undefined => {
-    const [lng, lat] = focused?.geometry.coordinates ?? [];
-    return lng === undefined || lat === undefined ? undefined : [lat, lng];
-  }, [focused]);
+  const focusCoordinates = useMemo(() => latLngOf(focused), [focused]);
 
   return (
     <>

@@ -4,6 +4,7 @@ import { useEffect, useRef } from "react";
 import { useMap } from "react-leaflet";
 import type { BBox } from "geojson";
 import type { FitBoundsOptions } from "leaflet";
+import { mapTarget } from "@/geo/map-target";
 import { formatMapView, type MapView } from "@/geo/url-state";
 import { prefersReducedMotion } from "../motion";
 import { currentView, type MapMotion } from "./useMapMotion";
@@ -32,9 +33,17 @@ export const FIT_PADDING = 48;
 /** How the map frames the shown places: with room around them, and not closer than a region. */
 export const FIT_OPTIONS = { padding: [FIT_PADDING, FIT_PADDING], maxZoom: 8 } satisfies FitBoundsOptions;
 
+/** A [west, south, east, north] box as Leaflet's [[south, west], [north, east]]. */
+export function latLngBox([west, south, east, north]: BBox): [[number, number], [number, number]] {
+  return [
+    [south, west],
+    [north, east],
+  ];
+}
+
 /**
  * Moves the map to what the URL state asks for, since MapContainer's props are read once: the
- * URL's view, else the focused place, else the shown events. Every move goes through
+ * URL's view, else the focused place, else the shown events (mapTarget). Every move goes through
  * `motion.run`, so it is known as the app's and never written back to the URL.
  */
 export function ViewController({ view, focus, focusKey, bounds, boundsKey, motion, onSettled }: ViewControllerProps) {
@@ -50,24 +59,28 @@ export function ViewController({ view, focus, focusKey, bounds, boundsKey, motio
       previous.current = { focusKey, boundsKey };
       const animate = !first && !prefersReducedMotion();
       const settled = () => onSettled(focusKey);
-      const fit = !view && !focus && (first || boundsChanged) ? bounds() : undefined;
+      const target = mapTarget({ view, focus, bounds });
 
-      if (view) {
-        if (formatMapView(currentView(map)) === formatMapView(view)) settled();
-        else run(() => map.setView([view.lat, view.lng], view.zoom, { animate }), settled);
-      } else if (focus && (first || focusChanged)) {
-        const zoom = Math.max(map.getZoom(), FOCUS_ZOOM);
-        run(() => (animate ? map.flyTo(focus, zoom, { duration: 0.8 }) : map.setView(focus, zoom, { animate: false })), settled);
-      } else if (fit) {
-        const [west, south, east, north] = fit;
-        const box: [[number, number], [number, number]] = [
-          [south, west],
-          [north, east],
-        ];
-        run(() => map.fitBounds(box, { ...FIT_OPTIONS, animate }), settled);
-      } else {
-        settled();
+      if (target.kind === "view") {
+        const { lat, lng, zoom } = target.view;
+        if (formatMapView(currentView(map)) === formatMapView(target.view)) settled();
+        else run(() => map.setView([lat, lng], zoom, { animate }), settled);
+        return;
       }
+      if (target.kind === "focus") {
+        // A focused place is flown to when it changes, not again at every filter change.
+        if (!first && !focusChanged) {
+          settled();
+          return;
+        }
+        const zoom = Math.max(map.getZoom(), FOCUS_ZOOM);
+        const { point } = target;
+        run(() => (animate ? map.flyTo(point, zoom, { duration: 0.8 }) : map.setView(point, zoom, { animate: false })), settled);
+        return;
+      }
+      const box = first || boundsChanged ? target.bounds() : undefined;
+      if (box) run(() => map.fitBounds(latLngBox(box), { ...FIT_OPTIONS, animate }), settled);
+      else settled();
     },
     [map, view, focus, focusKey, bounds, boundsKey, run, onSettled],
   );
