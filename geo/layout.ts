@@ -272,6 +272,41 @@ export interface ClusterInput {
 export function clearClusters(markers: readonly SpreadMarker[], clusters: readonly ClusterInput[], gap: number): Map<string, Point> {
   if (clusters.length === 0) return new Map();
   const centres = [...markers.map((m) => ({ x: m.point.x + m.offset.x, y: m.point.y + m.offset.y })), ...clusters.map((c) => c.point)];
-  const offsets = separateFaces(centres, [...markers.map((m) => m.face), ...clusters.map((c) => c.face)], gap, 30, markers.length);
-  return new Map(clusters.map((c, i) => [c.id, offsets[markers.length + i]!]));
+  const pushed = separateFaces(centres, [...markers.map((m) => m.face), ...clusters.map((c) => c.face)], gap, 30, markers.length);
+  // Pushing pairs apart settles most clusters within a few rounds, but a large cluster among
+  // several markers can be pushed off one onto the next, round after round. Each cluster is then
+  // checked against the markers and the clusters kept before it, and one that still covers
+  // something goes to the nearest free spot around where its places are.
+  const taken = new RBush<Box>();
+  taken.load(markers.map((m, i) => box(centres[i]!, m.face, gap / 2)));
+  const offsets = new Map<string, Point>();
+  clusters.forEach((cluster, i) => {
+    const at = (offset: Point) => box({ x: cluster.point.x + offset.x, y: cluster.point.y + offset.y }, cluster.face, gap / 2);
+    const offset = nearestFree(pushed[markers.length + i]!, (o) => !taken.collides(at(o)));
+    taken.insert(at(offset));
+    offsets.set(cluster.id, offset);
+  });
+  return offsets;
+}
+
+/** How far out, and in what steps, a cluster looks for a free spot: a few discs' widths. */
+const RING_STEP = 6;
+const RING_LIMIT = 240;
+
+/** `start` if it is free, else the first free offset on the rings around the point. */
+function nearestFree(start: Point, free: (offset: Point) => boolean): Point {
+  if (free(start)) return start;
+  for (const offset of ringOffsets()) if (free(offset)) return offset;
+  return start;
+}
+
+/** Offsets on rings around a point, nearest first, about RING_STEP apart along each ring. */
+function* ringOffsets(): Generator<Point> {
+  for (let radius = RING_STEP; radius <= RING_LIMIT; radius += RING_STEP) {
+    const count = Math.max(8, Math.round((2 * Math.PI * radius) / RING_STEP));
+    for (let k = 0; k < count; k++) {
+      const angle = (2 * Math.PI * k) / count;
+      yield { x: Math.round(radius * Math.cos(angle)), y: Math.round(radius * Math.sin(angle)) };
+    }
+  }
 }

@@ -417,4 +417,25 @@ describe("clearClusters: the crowd's clusters around the story's own markers", (
     for (let a = 0; a < faces.length; a++)
       for (let b = a + 1; b < faces.length; b++) expect(overlaps(faces[a]!, faces[b]!), `faces ${a} and ${b} overlap`).toBe(false);
   });
+
+  it("finds a free spot for a large cluster among many markers, which pushing pairs apart never settles", () => {
+    // Markers in a tight grid, as the article's places stand in western Iraq on a phone at zoom 4,
+    // with a large cluster of the crowd in the middle of them.
+    const grid = Array.from({ length: 9 }, (_, i) => marker(`m${i}`, (i % 3) * 52, Math.floor(i / 3) * 60));
+    const markers = spreadMarkers(grid, OPTIONS);
+    const big: Extent = { left: -34, top: -34, right: 34, bottom: 51 };
+    const clusters = [
+      { id: "1266", point: { x: 52, y: 60 }, face: big },
+      { id: "54", point: { x: 60, y: 70 }, face: CLUSTER_FACE },
+    ];
+    const offsets = clearClusters(markers, clusters, 4);
+    const faces = [
+      ...markers.map((m) => box({ x: m.point.x + m.offset.x, y: m.point.y + m.offset.y }, m.face)),
+      ...clusters.map((c) => box({ x: c.point.x + offsets.get(c.id)!.x, y: c.point.y + offsets.get(c.id)!.y }, c.face)),
+    ];
+    for (let a = 0; a < faces.length; a++)
+      for (let b = a + 1; b < faces.length; b++) expect(overlaps(faces[a]!, faces[b]!), `faces ${a} and ${b} overlap`).toBe(false);
+    // Moved no further than it must: out of the grid, not across the map.
+    for (const offset of offsets.values()) expect(Math.hypot(offset.x, offset.y)).toBeLessThan(240);
+  });
 });
