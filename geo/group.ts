@@ -10,6 +10,11 @@ export interface PlaceGroup {
   actors: string[];
   /** True when every event links to this place from context, not from the article. */
   contextOnly: boolean;
+  /**
+   * True when at least one of its events is the article's own, not the context layer's: Erbil,
+   * where the article's missile strike fell, though the article does not name it.
+   */
+  inArticle: boolean;
 }
 
 /**
@@ -31,10 +36,12 @@ export function groupByPlace(features: readonly EventFeature[]): PlaceGroup[] {
     const sorted = inOrder ? list : list.sort(compareChronologically);
     const actors = new Set<string>();
     let contextOnly = true;
+    let inArticle = false;
     for (const feature of sorted) {
       for (const actor of feature.properties.actors) actors.add(actor);
       if (feature.properties.placeProvenance.kind !== "context") contextOnly = false;
+      if (feature.properties.provenance.kind !== "context") inArticle = true;
     }
-    return { placeId, features: sorted, actors: [...actors], contextOnly };
+    return { placeId, features: sorted, actors: [...actors], contextOnly, inArticle };
   });
 }

@@ -89,11 +89,13 @@ type Shown = Pick<StoryView, "visible" | "groups" | "groupsByPlace" | "events" |
  * The events the map frames when it opens. In a story of many places (more than CLUSTER_ABOVE,
  * which the map clusters), the article's own: its places keep their markers, the crowd from
  * outside the article clusters around them, and framing the whole crowd put the article's places
- * a few pixels apart on a phone. Otherwise, or when a filter leaves none of the article's, all shown.
+ * a few pixels apart on a phone. The article's events count with all their places, those it does
+ * not name too (Erbil and Ain al-Asad, where its missiles fell). Otherwise, or when a filter leaves
+ * none of the article's events, all shown.
  */
 export function framedEvents(visible: readonly EventFeature[], placeCount: number): readonly EventFeature[] {
   if (placeCount <= CLUSTER_ABOVE) return visible;
-  const own = visible.filter((f) => f.properties.placeProvenance.kind !== "context");
+  const own = visible.filter((f) => f.properties.provenance.kind !== "context");
   return own.length > 0 ? own : visible;
 }
 

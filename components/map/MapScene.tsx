@@ -44,7 +44,7 @@ export function MapScene(props: Omit<DatelineMapProps, "tiles">) {
   const clustered = props.cluster ?? false;
   const { pinned, crowd } = useMemo(() => {
     if (!clustered) return { pinned: places, crowd: [] };
-    const own = (p: (typeof places)[number]) => p.id === focusPlace || groupsByPlace.get(p.id)?.contextOnly !== true;
+    const own = (p: (typeof places)[number]) => p.id === focusPlace || groupsByPlace.get(p.id)?.inArticle !== false;
     return { pinned: places.filter(own), crowd: places.filter((p) => !own(p)) };
   }, [clustered, places, groupsByPlace, focusPlace]);
   const { items, expand } = useClusters(map, clustered, crowd, groupsByPlace);

@@ -168,6 +168,13 @@ test("a phone opens on the article's own places, not on the whole crowd around t
   // (143 px as drawn, pushed apart by the crowd's clusters), and 172 px at zoom 4, where framing
   // the article's own places opens it (184 px as drawn).
   expect(Math.hypot(tehran.x - damascus.x, tehran.y - damascus.y)).toBeGreaterThan(160);
+  // Every place of the article's events keeps its own marker in view, those the article does not
+  // name too: Erbil and Ain al-Asad, where its missiles fell, were clustered into the crowd.
+  for (const placeId of ["latakia", "khmeimim", "ain-al-asad", "erbil"]) {
+    const box = (await marker(page, placeId).boundingBox())!;
+    expect(box.x, placeId).toBeGreaterThan(map.x);
+    expect(box.x + box.width, placeId).toBeLessThan(map.x + map.width);
+  }
 });
 
 for (const viewport of [

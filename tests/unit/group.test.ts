@@ -79,6 +79,22 @@ describe("groupByPlace", () => {
     expect(groupOf(groupByPlace([erbil, mixed]), "erbil").contextOnly).toBe(false);
   });
 
+  it("is in the article when one of its events is the article's own, though the place comes from context", () => {
+    const groups = groupByPlace(levant);
+    const erbil = groupOf(groups, "erbil");
+    expect(erbil.contextOnly).toBe(true);
+    expect(erbil.inArticle).toBe(true);
+    const record = erbil.features[0];
+    if (!record) throw new Error("no Erbil feature");
+    const imported: EventFeature = {
+      ...record,
+      id: "y@erbil",
+      properties: { ...record.properties, eventId: "y", provenance: record.properties.placeProvenance },
+    };
+    expect(record.properties.placeProvenance.kind).toBe("context");
+    expect(groupOf(groupByPlace([imported]), "erbil").inArticle).toBe(false);
+  });
+
   it("keeps duplicate features (one group, both copies)", () => {
     const first = levant[0];
     if (!first) throw new Error("empty fixture");

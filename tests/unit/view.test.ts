@@ -105,6 +105,10 @@ describe("framedEvents: what the map frames when it opens", () => {
   // Libya, over 2,000 km away, so that coreBoundsOf would not leave it out on its own): sixty
   // places of context, more than CLUSTER_ABOVE in all, as an import of a conflict dataset makes.
   const template = bundle.features[0]!;
+  const fromDataset = {
+    kind: "context" as const,
+    citation: { title: "A dataset", publisher: "A publisher", url: "https://example.org/" },
+  };
   const crowdPlaces = Array.from({ length: CLUSTER_ABOVE + 10 }, (_, i) => ({
     ...input.places[0]!,
     id: `crowd-${i}`,
@@ -119,20 +123,22 @@ describe("framedEvents: what the map frames when it opens", () => {
         ...template.properties,
         eventId: `crowd-event-${i}-${j}`,
         placeId: place.id,
-        placeProvenance: {
-          kind: "context" as const,
-          citation: { title: "A dataset", publisher: "A publisher", url: "https://example.org/" },
-        },
+        // An event of the context layer: it and its place come from outside the article.
+        provenance: fromDataset,
+        placeProvenance: fromDataset,
       },
     })),
   );
   const large = { features: [...bundle.features, ...crowd], places: [...input.places, ...crowdPlaces] };
-  const own = bundle.features.filter((f) => f.properties.placeProvenance.kind !== "context");
+  const own = bundle.features.filter((f) => f.properties.provenance.kind !== "context");
 
   it("frames the article's own events in a story of many places, not the crowd around them", () => {
     expect(large.places.length).toBeGreaterThan(CLUSTER_ABOVE);
     expect(own.length).toBeGreaterThan(0);
     expect(framedEvents(large.features, large.places.length)).toEqual(own);
+    // The article's event at Erbil is its own, though the article does not name the place.
+    const erbil = own.find((f) => f.properties.placeId === "erbil");
+    expect(erbil?.properties.placeProvenance.kind).toBe("context");
     expect(deriveView(large, {}).coreBounds()).toEqual(coreBoundsOf(own));
     // The crowd is far enough away that framing everything takes it in.
     expect(coreBoundsOf(large.features)![0]).toBeLessThan(20);
