@@ -46,12 +46,20 @@ export interface LabelOptions {
   view: Box;
   /** Parts of the view covered by the map's controls (zoom buttons, attribution): no label goes there. */
   covered?: readonly Box[];
+  /**
+   * What the basemap's names keep off, and the markers' labels need not: a moved cluster's leader
+   * line and the dot where its places are. The article's places are named first; a city's name
+   * over a line would read as another place.
+   */
+  keepNamesOff?: readonly Box[];
 }
 
 export interface LabelLayout {
   /** Each marker's label, or null where there is no room for it in this view. */
   markers: Map<string, LabelPlacement | null>;
   basemap: BasemapLabelLayout[];
+  /** The room the markers' labels and their leader lines take: what is drawn after them keeps off it. */
+  markerBoxes: Box[];
 }
 
 /** How far a label pushed out from its marker goes at each step, and how many steps it may take. */
@@ -140,7 +148,7 @@ const FIXED = -1;
  * and are dropped where they would cross the edge.
  */
 export function placeLabels(markers: readonly SpreadMarker[], basemap: readonly BasemapLabelInput[], options: LabelOptions): LabelLayout {
-  const { gap, padding, view, covered = [] } = options;
+  const { gap, padding, view, covered = [], keepNamesOff = [] } = options;
   const index = new RBush<Obstacle>();
   const centres = markers.map((m) => ({ x: m.point.x + m.offset.x, y: m.point.y + m.offset.y }));
   // Every face, the true position's dot of a moved one, and the controls are there before any label.
@@ -202,6 +210,7 @@ export function placeLabels(markers: readonly SpreadMarker[], basemap: readonly 
   }
 
   const basemapLayouts: BasemapLabelLayout[] = [];
+  index.load(keepNamesOff.map((b) => ({ ...b, owner: FIXED })));
   for (const label of [...basemap].sort((a, b) => a.rank - b.rank)) {
     const sides = label.dot ? (["right", "left"] as const) : (["center"] as const);
     for (const side of sides) {
@@ -215,5 +224,6 @@ export function placeLabels(markers: readonly SpreadMarker[], basemap: readonly 
   return {
     markers: new Map(markers.map((m, i) => [m.id, chosen.get(i)?.placement ?? null])),
     basemap: basemapLayouts,
+    markerBoxes: [...chosen.values()].flatMap(({ items }) => items.map(({ minX, minY, maxX, maxY }) => ({ minX, minY, maxX, maxY }))),
   };
 }

@@ -264,40 +264,81 @@ export interface ClusterInput {
   face: Extent;
 }
 
+/** A box as a point and the extent around it, as faces are given. */
+function asFace({ minX, minY, maxX, maxY }: Box): { centre: Point; face: Extent } {
+  const centre = { x: (minX + maxX) / 2, y: (minY + maxY) / 2 };
+  return { centre, face: { left: minX - centre.x, right: maxX - centre.x, top: minY - centre.y, bottom: maxY - centre.y } };
+}
+
 /**
  * How far each cluster is moved so that it covers none of the markers (laid out by
- * `spreadMarkers`, which stay where they are) and no other cluster: the story's own places keep
- * their markers among the crowd's clusters, which gather round them wherever the crowd is dense.
+ * `spreadMarkers`, which stay where they are), nothing in `keepOff` (the markers' labels) and no
+ * other cluster: the story's own places keep their markers and names among the crowd's clusters,
+ * which gather round them wherever the crowd is dense.
  */
-export function clearClusters(markers: readonly SpreadMarker[], clusters: readonly ClusterInput[], gap: number): Map<string, Point> {
+export function clearClusters(
+  markers: readonly SpreadMarker[],
+  clusters: readonly ClusterInput[],
+  gap: number,
+  keepOff: readonly Box[] = [],
+): Map<string, Point> {
   if (clusters.length === 0) return new Map();
-  const centres = [...markers.map((m) => ({ x: m.point.x + m.offset.x, y: m.point.y + m.offset.y })), ...clusters.map((c) => c.point)];
-  const pushed = separateFaces(centres, [...markers.map((m) => m.face), ...clusters.map((c) => c.face)], gap, 30, markers.length);
+  const fixed = [
+    ...markers.map((m) => ({ centre: { x: m.point.x + m.offset.x, y: m.point.y + m.offset.y }, face: m.face })),
+    ...keepOff.map(asFace),
+  ];
+  const centres = [...fixed.map((f) => f.centre), ...clusters.map((c) => c.point)];
+  const pushed = separateFaces(centres, [...fixed.map((f) => f.face), ...clusters.map((c) => c.face)], gap, 30, fixed.length);
   // Pushing pairs apart settles most clusters within a few rounds, but a large cluster among
   // several markers can be pushed off one onto the next, round after round. Each cluster is then
   // checked against the markers and the clusters kept before it, and one that still covers
   // something goes to the nearest free spot around where its places are.
+  // A moved cluster's leader line goes round the markers and their labels, not across them.
   const taken = new RBush<Box>();
-  taken.load(markers.map((m, i) => box(centres[i]!, m.face, gap / 2)));
+  taken.load(fixed.map((f) => box(f.centre, f.face, gap / 2)));
+  const markersAndLabels = new RBush<Box>();
+  markersAndLabels.load(taken.all());
   const offsets = new Map<string, Point>();
   clusters.forEach((cluster, i) => {
     const at = (offset: Point) => box({ x: cluster.point.x + offset.x, y: cluster.point.y + offset.y }, cluster.face, gap / 2);
-    const offset = nearestFree(pushed[markers.length + i]!, (o) => !taken.collides(at(o)));
+    const { x, y } = cluster.point;
+    // A box over the place itself is crossed whichever way the line goes: only the others count.
+    const crosses = (piece: Box) => markersAndLabels.search(piece).some((b) => !(b.minX <= x && x <= b.maxX && b.minY <= y && y <= b.maxY));
+    const clear = (offset: Point) => !taken.collides(at(offset));
+    const start = pushed[fixed.length + i]!;
+    const offset =
+      nearestFree(start, (o) => clear(o) && !leaderBoxes(cluster.point, o).some(crosses)) ?? nearestFree(start, clear) ?? start;
     taken.insert(at(offset));
     offsets.set(cluster.id, offset);
   });
   return offsets;
 }
 
+/**
+ * Boxes along the leader line from a place at `from` to its face moved by `offset`, a few pixels
+ * apart: what the line crosses, for a layout to keep clear.
+ */
+export function leaderBoxes(from: Point, offset: Point): Box[] {
+  const length = Math.hypot(offset.x, offset.y);
+  const boxes: Box[] = [];
+  for (let t = 0; t < length; t += RING_STEP) {
+    const [a, b] = [t / length, Math.min(t + RING_STEP, length) / length];
+    const [x1, x2] = [from.x + offset.x * a, from.x + offset.x * b];
+    const [y1, y2] = [from.y + offset.y * a, from.y + offset.y * b];
+    boxes.push({ minX: Math.min(x1, x2) - 1, minY: Math.min(y1, y2) - 1, maxX: Math.max(x1, x2) + 1, maxY: Math.max(y1, y2) + 1 });
+  }
+  return boxes;
+}
+
 /** How far out, and in what steps, a cluster looks for a free spot: a few discs' widths. */
 const RING_STEP = 6;
 const RING_LIMIT = 240;
 
-/** `start` if it is free, else the first free offset on the rings around the point. */
-function nearestFree(start: Point, free: (offset: Point) => boolean): Point {
+/** `start` if it is free, else the first free offset on the rings around the point, if any. */
+function nearestFree(start: Point, free: (offset: Point) => boolean): Point | undefined {
   if (free(start)) return start;
   for (const offset of ringOffsets()) if (free(offset)) return offset;
-  return start;
+  return undefined;
 }
 
 /** Offsets on rings around a point, nearest first, about RING_STEP apart along each ring. */

@@ -44,6 +44,9 @@ function renderCluster(element: HTMLElement, cluster: Cluster, actors: readonly 
   element.replaceChildren(disc, marks);
 }
 
+/** Leaflet stacks markers by latitude, within a few thousand of 0: this puts a cluster under all of them. */
+const BELOW_PLACES = -100_000;
+
 /** Built once per marker: its content is filled by renderCluster. */
 function clusterIcon(): L.DivIcon {
   return L.divIcon({ className: "cluster-marker-icon", iconSize: [0, 0], iconAnchor: [0, 0] });
@@ -92,5 +95,17 @@ export function ClusterMarker({ cluster, offset, onExpand }: { cluster: Cluster;
     [onExpand],
   );
 
-  return <Marker ref={markerRef} position={position} icon={icon} keyboard riseOnHover eventHandlers={eventHandlers} />;
+  // Below every place marker: the article's places and their names stand over the crowd, and a
+  // cluster's leader line that must start under a name (its places are there) passes beneath it.
+  return (
+    <Marker
+      ref={markerRef}
+      position={position}
+      icon={icon}
+      keyboard
+      riseOnHover
+      zIndexOffset={BELOW_PLACES}
+      eventHandlers={eventHandlers}
+    />
+  );
 }

@@ -6,7 +6,7 @@ import type { BasemapLabel } from "@/geo/basemap";
 import type { PlaceGroup } from "@/geo/group";
 import { placeLabels, type LabelPlacement } from "@/geo/label-placement";
 import type { MapItem } from "@/geo/clusters";
-import { box, clearClusters, spreadMarkers, type BasemapLabelLayout, type Box, type Point } from "@/geo/layout";
+import { box, clearClusters, leaderBoxes, spreadMarkers, type BasemapLabelLayout, type Box, type Point } from "@/geo/layout";
 import type { PlaceFeature } from "@/geo/schema";
 import { basemapLabelId, basemapLabelSize } from "./BasemapLabels";
 import { textWidth } from "./measureText";
@@ -17,6 +17,8 @@ import { coveredBoxes, useCoveredCorners } from "./useCoveredCorners";
 /** The marker labels' font and box, as in app/globals.css (.place-label). */
 const PLACE_LABEL_FONT = '600 12px system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
 const PLACE_LABEL_PADDING = 10;
+/** The dot a moved face's leader line starts from, as CSS draws it (placeIcon.ts). */
+const PLACE_DOT = { left: -5, top: -5, right: 5, bottom: 5 };
 
 /** Where a marker's face and its label are drawn. */
 export interface MarkerLayout {
@@ -133,38 +135,47 @@ export function useMapLayout(map: L.Map, input: MapLayoutInput): MapLayout {
         })),
     [map, zoom, basemapLabels],
   );
+  const markers = useMemo(() => spread.map((m) => (m.id === selectedPlace ? { ...m, selected: true } : m)), [spread, selectedPlace]);
+  // What the map shows, off its controls; unknown until the controls have been measured.
+  const { box: shown } = view;
+  const controls = useMemo(() => corners && coveredBoxes(corners, shown), [corners, shown]);
   // Clusters come and go with every pan: they move off the markers, which stay where the spread
-  // put them, and no label goes over them.
+  // put them, and off the markers' labels (the article's places are named before the crowd is
+  // drawn around them), and no other label goes over them.
   const clustersDrawn = useMemo(() => {
     const inputs = clusters.map((cluster) => ({
       id: String(cluster.id),
       point: map.project([cluster.lat, cluster.lng], zoom),
       face: clusterFaceExtent(clusterDiscSize(cluster.events), Object.keys(cluster.actors).length),
     }));
-    const offsets = clearClusters(spread, inputs, SPREAD.padding * 2);
+    const named = inputs.length > 0 && controls ? placeLabels(markers, [], { ...LABELS, view: shown, covered: controls }).markerBoxes : [];
+    const offsets = clearClusters(spread, inputs, SPREAD.padding * 2, named);
     const boxes = inputs.map((c) => {
       const offset = offsets.get(c.id)!;
       return box({ x: c.point.x + offset.x, y: c.point.y + offset.y }, c.face, LABELS.padding);
     });
-    return { offsets, boxes };
-  }, [map, zoom, clusters, spread]);
+    // A moved cluster's leader line and the dot where its places are: no city's name goes over them.
+    const leaders = inputs.flatMap((c) => {
+      const offset = offsets.get(c.id)!;
+      return Math.hypot(offset.x, offset.y) < 1 ? [] : [box(c.point, PLACE_DOT), ...leaderBoxes(c.point, offset)];
+    });
+    return { offsets, boxes, leaders };
+  }, [map, zoom, clusters, spread, markers, shown, controls]);
   return useMemo(() => {
     // Labels must keep off the map's controls: they are placed once the controls have been
     // measured, before the map's first paint, rather than placed blind and then again.
-    if (!corners)
+    if (!controls)
       return {
         markers: new Map(spread.map((m) => [m.id, { offset: m.offset, label: null }])),
         clusters: clustersDrawn.offsets,
         basemap: [],
       };
-    const { box: shown } = view;
-    const covered = [...coveredBoxes(corners, shown), ...clustersDrawn.boxes];
-    const markers = spread.map((m) => (m.id === selectedPlace ? { ...m, selected: true } : m));
-    const labels = placeLabels(markers, names, { ...LABELS, view: shown, covered });
+    const covered = [...controls, ...clustersDrawn.boxes];
+    const labels = placeLabels(markers, names, { ...LABELS, view: shown, covered, keepNamesOff: clustersDrawn.leaders });
     return {
       markers: new Map(spread.map((m) => [m.id, { offset: m.offset, label: labels.markers.get(m.id) ?? null }])),
       clusters: clustersDrawn.offsets,
       basemap: labels.basemap,
     };
-  }, [view, corners, spread, names, selectedPlace, clustersDrawn]);
+  }, [shown, controls, spread, markers, names, clustersDrawn]);
 }
