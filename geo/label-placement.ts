@@ -16,6 +16,7 @@ import {
   faceParts,
   LABEL_SIDES,
   markerLabelExtent,
+  PLACE_DOT,
   type BasemapLabelInput,
   type BasemapLabelLayout,
   type Box,
@@ -157,7 +158,7 @@ export function placeLabels(markers: readonly SpreadMarker[], basemap: readonly 
       ...markers.flatMap((m, i) => {
         const parts = faceParts(m, centres[i]!);
         const moved = Math.hypot(m.offset.x, m.offset.y) > 1;
-        return moved ? [...parts, box(m.point, { left: -5, top: -5, right: 5, bottom: 5 })] : parts;
+        return moved ? [...parts, box(m.point, PLACE_DOT)] : parts;
       }),
       ...covered,
     ].map((b) => ({ ...b, owner: FIXED })),

@@ -257,6 +257,9 @@ export function spreadMarkers(markers: readonly MarkerInput[], options: SpreadOp
   return markers.map((m, i) => ({ ...m, offset: { x: discOffsets[i]!.x + faceOffsets[i]!.x, y: discOffsets[i]!.y + faceOffsets[i]!.y } }));
 }
 
+/** The dot drawn where a moved face's (or cluster's) places are, at the end of its leader line (12 px in app/globals.css). */
+export const PLACE_DOT: Extent = { left: -6, top: -6, right: 6, bottom: 6 };
+
 /** A cluster of the crowd as drawn at one zoom: where it is, and its disc and marks around it. */
 export interface ClusterInput {
   id: string;
@@ -285,14 +288,16 @@ export function clearClusters(
   if (clusters.length === 0) return new Map();
   const fixed = [
     ...markers.map((m) => ({ centre: { x: m.point.x + m.offset.x, y: m.point.y + m.offset.y }, face: m.face })),
+    // A moved marker's dot, where its place really is.
+    ...markers.filter((m) => Math.hypot(m.offset.x, m.offset.y) > 1).map((m) => ({ centre: m.point, face: PLACE_DOT })),
     ...keepOff.map(asFace),
   ];
   const centres = [...fixed.map((f) => f.centre), ...clusters.map((c) => c.point)];
   const pushed = separateFaces(centres, [...fixed.map((f) => f.face), ...clusters.map((c) => c.face)], gap, 30, fixed.length);
   // Pushing pairs apart settles most clusters within a few rounds, but a large cluster among
   // several markers can be pushed off one onto the next, round after round. Each cluster is then
-  // checked against the markers and the clusters kept before it, and one that still covers
-  // something goes to the nearest free spot around where its places are.
+  // checked against the markers, their labels and the clusters kept before it, and one that still
+  // covers something goes to the nearest free spot around where its places are.
   // A moved cluster's leader line goes round the markers and their labels, not across them.
   const taken = new RBush<Box>();
   taken.load(fixed.map((f) => box(f.centre, f.face, gap / 2)));
@@ -303,15 +308,41 @@ export function clearClusters(
     const at = (offset: Point) => box({ x: cluster.point.x + offset.x, y: cluster.point.y + offset.y }, cluster.face, gap / 2);
     const { x, y } = cluster.point;
     // A box over the place itself is crossed whichever way the line goes: only the others count.
-    const crosses = (piece: Box) => markersAndLabels.search(piece).some((b) => !(b.minX <= x && x <= b.maxX && b.minY <= y && y <= b.maxY));
+    const clean = (offset: Point) => {
+      const to = { x: x + offset.x, y: y + offset.y };
+      const span = { minX: Math.min(x, to.x), minY: Math.min(y, to.y), maxX: Math.max(x, to.x), maxY: Math.max(y, to.y) };
+      return !markersAndLabels
+        .search(span)
+        .some((b) => !(b.minX <= x && x <= b.maxX && b.minY <= y && y <= b.maxY) && segmentMeetsBox(cluster.point, to, b));
+    };
     const clear = (offset: Point) => !taken.collides(at(offset));
-    const start = pushed[fixed.length + i]!;
-    const offset =
-      nearestFree(start, (o) => clear(o) && !leaderBoxes(cluster.point, o).some(crosses)) ?? nearestFree(start, clear) ?? start;
+    const offset = nearestFree(pushed[fixed.length + i]!, clear, clean);
     taken.insert(at(offset));
     offsets.set(cluster.id, offset);
   });
   return offsets;
+}
+
+/** Whether the segment from `a` to `b` meets the box (Liang and Barsky's clipping). */
+export function segmentMeetsBox(a: Point, b: Point, { minX, minY, maxX, maxY }: Box): boolean {
+  const [dx, dy] = [b.x - a.x, b.y - a.y];
+  let [enter, leave] = [0, 1];
+  for (const [p, q] of [
+    [-dx, a.x - minX],
+    [dx, maxX - a.x],
+    [-dy, a.y - minY],
+    [dy, maxY - a.y],
+  ] as const) {
+    if (p === 0) {
+      if (q < 0) return false;
+      continue;
+    }
+    const t = q / p;
+    if (p < 0) enter = Math.max(enter, t);
+    else leave = Math.min(leave, t);
+    if (enter > leave) return false;
+  }
+  return true;
 }
 
 /**
@@ -321,8 +352,8 @@ export function clearClusters(
 export function leaderBoxes(from: Point, offset: Point): Box[] {
   const length = Math.hypot(offset.x, offset.y);
   const boxes: Box[] = [];
-  for (let t = 0; t < length; t += RING_STEP) {
-    const [a, b] = [t / length, Math.min(t + RING_STEP, length) / length];
+  for (let t = 0; t < length; t += LEADER_PIECE) {
+    const [a, b] = [t / length, Math.min(t + LEADER_PIECE, length) / length];
     const [x1, x2] = [from.x + offset.x * a, from.x + offset.x * b];
     const [y1, y2] = [from.y + offset.y * a, from.y + offset.y * b];
     boxes.push({ minX: Math.min(x1, x2) - 1, minY: Math.min(y1, y2) - 1, maxX: Math.max(x1, x2) + 1, maxY: Math.max(y1, y2) + 1 });
@@ -330,24 +361,47 @@ export function leaderBoxes(from: Point, offset: Point): Box[] {
   return boxes;
 }
 
-/** How far out, and in what steps, a cluster looks for a free spot: a few discs' widths. */
-const RING_STEP = 6;
-const RING_LIMIT = 240;
+/** The length of each box along a leader line. */
+const LEADER_PIECE = 6;
 
-/** `start` if it is free, else the first free offset on the rings around the point, if any. */
-function nearestFree(start: Point, free: (offset: Point) => boolean): Point | undefined {
-  if (free(start)) return start;
-  for (const offset of ringOffsets()) if (free(offset)) return offset;
-  return undefined;
+/** How far out, and in what steps, a cluster looks for a free spot: a few discs' widths. */
+const RING_STEP = 10;
+export const RING_LIMIT = 240;
+
+/** How much further out than the nearest clear spot a cluster looks for one its line reaches cleanly. */
+const LEADER_DETOUR = 72;
+
+/**
+ * `start` if it is clear and its line is clean; else, on the rings around the point, the first
+ * spot that is both, looking at most LEADER_DETOUR past the first clear one; else that first clear
+ * spot (`start` itself if it was clear); else `start`. One pass over the rings: a crowded view
+ * makes it for some clusters at every pan.
+ */
+function nearestFree(start: Point, clear: (offset: Point) => boolean, clean: (offset: Point) => boolean): Point {
+  let fallback: { offset: Point; radius: number } | undefined;
+  if (clear(start)) {
+    if (clean(start)) return start;
+    fallback = { offset: start, radius: Math.hypot(start.x, start.y) };
+  }
+  for (const offset of RING_OFFSETS) {
+    const { radius } = offset;
+    if (fallback && radius > fallback.radius + LEADER_DETOUR) break;
+    if (!clear(offset)) continue;
+    if (clean(offset)) return { x: offset.x, y: offset.y };
+    fallback ??= { offset: { x: offset.x, y: offset.y }, radius };
+  }
+  return fallback?.offset ?? start;
 }
 
-/** Offsets on rings around a point, nearest first, about RING_STEP apart along each ring. */
-function* ringOffsets(): Generator<Point> {
+/** Offsets on rings around a point, nearest first, about RING_STEP apart along each ring: the same for every cluster, worked out once. */
+const RING_OFFSETS: readonly (Point & { radius: number })[] = (() => {
+  const offsets: (Point & { radius: number })[] = [];
   for (let radius = RING_STEP; radius <= RING_LIMIT; radius += RING_STEP) {
     const count = Math.max(8, Math.round((2 * Math.PI * radius) / RING_STEP));
     for (let k = 0; k < count; k++) {
       const angle = (2 * Math.PI * k) / count;
-      yield { x: Math.round(radius * Math.cos(angle)), y: Math.round(radius * Math.sin(angle)) };
+      offsets.push({ x: Math.round(radius * Math.cos(angle)), y: Math.round(radius * Math.sin(angle)), radius });
     }
   }
-}
+  return offsets;
+})();

@@ -30,7 +30,7 @@ function renderCluster(element: HTMLElement, cluster: Cluster, actors: readonly 
   // Leaflet sizes and centres an icon only when it builds it; this one is built once and resized here.
   const size = clusterDiscSize(cluster.events);
   element.style.width = element.style.height = `${size}px`;
-  // Moved by the layout off the story's own markers and other clusters (geo/layout.ts
+  // Moved by the layout off the story's own markers, their labels and other clusters (geo/layout.ts
   // clearClusters): a line and a dot then show where its places really are, as for a marker.
   element.style.setProperty("--half", `${size / 2}px`);
   setLeader(element, offset, size / 2);

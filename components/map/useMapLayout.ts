@@ -6,7 +6,7 @@ import type { BasemapLabel } from "@/geo/basemap";
 import type { PlaceGroup } from "@/geo/group";
 import { placeLabels, type LabelPlacement } from "@/geo/label-placement";
 import type { MapItem } from "@/geo/clusters";
-import { box, clearClusters, leaderBoxes, spreadMarkers, type BasemapLabelLayout, type Box, type Point } from "@/geo/layout";
+import { box, clearClusters, leaderBoxes, PLACE_DOT, spreadMarkers, type BasemapLabelLayout, type Box, type Point } from "@/geo/layout";
 import type { PlaceFeature } from "@/geo/schema";
 import { basemapLabelId, basemapLabelSize } from "./BasemapLabels";
 import { textWidth } from "./measureText";
@@ -17,8 +17,6 @@ import { coveredBoxes, useCoveredCorners } from "./useCoveredCorners";
 /** The marker labels' font and box, as in app/globals.css (.place-label). */
 const PLACE_LABEL_FONT = '600 12px system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
 const PLACE_LABEL_PADDING = 10;
-/** The dot a moved face's leader line starts from, as CSS draws it (placeIcon.ts). */
-const PLACE_DOT = { left: -5, top: -5, right: 5, bottom: 5 };
 
 /** Where a marker's face and its label are drawn. */
 export interface MarkerLayout {
@@ -139,6 +137,14 @@ export function useMapLayout(map: L.Map, input: MapLayoutInput): MapLayout {
   // What the map shows, off its controls; unknown until the controls have been measured.
   const { box: shown } = view;
   const controls = useMemo(() => corners && coveredBoxes(corners, shown), [corners, shown]);
+  // Where the markers' labels go, for the clusters to keep off: in the view as it is, off its
+  // controls, as they will be drawn (a label at the map's edge takes the side that is in view, and
+  // a cluster there would take its room). A pan that changes a label's side may move a cluster.
+  const clustering = clusters.length > 0;
+  const named = useMemo(
+    () => (clustering && controls ? placeLabels(markers, [], { ...LABELS, view: shown, covered: controls }).markerBoxes : []),
+    [clustering, markers, shown, controls],
+  );
   // Clusters come and go with every pan: they move off the markers, which stay where the spread
   // put them, and off the markers' labels (the article's places are named before the crowd is
   // drawn around them), and no other label goes over them.
@@ -148,7 +154,6 @@ export function useMapLayout(map: L.Map, input: MapLayoutInput): MapLayout {
       point: map.project([cluster.lat, cluster.lng], zoom),
       face: clusterFaceExtent(clusterDiscSize(cluster.events), Object.keys(cluster.actors).length),
     }));
-    const named = inputs.length > 0 && controls ? placeLabels(markers, [], { ...LABELS, view: shown, covered: controls }).markerBoxes : [];
     const offsets = clearClusters(spread, inputs, SPREAD.padding * 2, named);
     const boxes = inputs.map((c) => {
       const offset = offsets.get(c.id)!;
@@ -157,10 +162,10 @@ export function useMapLayout(map: L.Map, input: MapLayoutInput): MapLayout {
     // A moved cluster's leader line and the dot where its places are: no city's name goes over them.
     const leaders = inputs.flatMap((c) => {
       const offset = offsets.get(c.id)!;
-      return Math.hypot(offset.x, offset.y) < 1 ? [] : [box(c.point, PLACE_DOT), ...leaderBoxes(c.point, offset)];
+      return Math.hypot(offset.x, offset.y) > 1 ? [box(c.point, PLACE_DOT), ...leaderBoxes(c.point, offset)] : [];
     });
     return { offsets, boxes, leaders };
-  }, [map, zoom, clusters, spread, markers, shown, controls]);
+  }, [map, zoom, clusters, spread, named]);
   return useMemo(() => {
     // Labels must keep off the map's controls: they are placed once the controls have been
     // measured, before the map's first paint, rather than placed blind and then again.
