@@ -297,8 +297,8 @@ export function clearClusters(
   // Pushing pairs apart settles most clusters within a few rounds, but a large cluster among
   // several markers can be pushed off one onto the next, round after round. Each cluster is then
   // checked against the markers, their labels and the clusters kept before it, and one that still
-  // covers something goes to the nearest free spot around where its places are.
-  // A moved cluster's leader line goes round the markers and their labels, not across them.
+  // covers something goes to the nearest free spot around where its places are, where its leader
+  // line can go round the markers and their labels rather than across them.
   const taken = new RBush<Box>();
   taken.load(fixed.map((f) => box(f.centre, f.face, gap / 2)));
   const markersAndLabels = new RBush<Box>();

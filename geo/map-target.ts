@@ -35,3 +35,11 @@ export function latLngOf(place: PlaceFeature | undefined): [number, number] | un
   const [lng, lat] = place?.geometry.coordinates ?? [];
   return lng === undefined || lat === undefined ? undefined : [lat, lng];
 }
+
+/** A [west, south, east, north] box as Leaflet takes it, [[south, west], [north, east]]. */
+export function latLngBox([west, south, east, north]: BBox): [[number, number], [number, number]] {
+  return [
+    [south, west],
+    [north, east],
+  ];
+}

@@ -3,12 +3,12 @@
 import type { FitBoundsOptions } from "leaflet";
 import { useState } from "react";
 import { AttributionControl, MapContainer, TileLayer } from "react-leaflet";
-import { latLngOf, mapTarget } from "@/geo/map-target";
+import { latLngBox, latLngOf, mapTarget } from "@/geo/map-target";
 import type { TileSetting } from "@/geo/tiles";
 import type { MapView } from "@/geo/url-state";
 import type { StoryView } from "@/geo/view";
 import { MapScene } from "./MapScene";
-import { FIT_OPTIONS, FOCUS_ZOOM, latLngBox } from "./ViewController";
+import { FIT_OPTIONS, FOCUS_ZOOM } from "./ViewController";
 
 export interface DatelineMapProps {
   /** What the view shows, from geo/view.ts. */

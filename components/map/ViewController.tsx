@@ -4,7 +4,7 @@ import { useEffect, useRef } from "react";
 import { useMap } from "react-leaflet";
 import type { BBox } from "geojson";
 import type { FitBoundsOptions } from "leaflet";
-import { mapTarget } from "@/geo/map-target";
+import { latLngBox, mapTarget } from "@/geo/map-target";
 import { formatMapView, type MapView } from "@/geo/url-state";
 import { prefersReducedMotion } from "../motion";
 import { currentView, type MapMotion } from "./useMapMotion";
@@ -32,14 +32,6 @@ export const FIT_PADDING = 48;
 
 /** How the map frames the shown places: with room around them, and not closer than a region. */
 export const FIT_OPTIONS = { padding: [FIT_PADDING, FIT_PADDING], maxZoom: 8 } satisfies FitBoundsOptions;
-
-/** A [west, south, east, north] box as Leaflet's [[south, west], [north, east]]. */
-export function latLngBox([west, south, east, north]: BBox): [[number, number], [number, number]] {
-  return [
-    [south, west],
-    [north, east],
-  ];
-}
 
 /**
  * Moves the map to what the URL state asks for, since MapContainer's props are read once: the

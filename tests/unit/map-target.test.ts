@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import { latLngOf, mapTarget } from "@/geo/map-target";
+import { latLngBox, latLngOf, mapTarget } from "@/geo/map-target";
 import { deriveView } from "@/geo/view";
 import { joinedFeatures, readInput } from "./fixtures";
 
@@ -36,5 +36,12 @@ describe("mapTarget", () => {
 
   it("has no point for no place", () => {
     expect(latLngOf(undefined)).toBeUndefined();
+  });
+
+  it("turns a [west, south, east, north] box into Leaflet's corners", () => {
+    expect(latLngBox([35, 33, 37, 36])).toEqual([
+      [33, 35],
+      [36, 37],
+    ]);
   });
 });
