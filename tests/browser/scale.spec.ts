@@ -52,6 +52,8 @@ test("a cluster opens into its places when clicked, and the URL follows the zoom
   await openLoaded(page);
   await waitForMapToSettle(page);
   const zoomBefore = Number(queryParam(page, "view")?.split("/")[0] ?? 0);
+  // Clusters are drawn by their own chunk, fetched when the first one renders: wait for them.
+  await expect(page.locator("[data-cluster]").first()).toBeVisible();
   // The cluster with the most events among those a reader can click: its centre not under another marker or label.
   const biggest = await page.locator("[data-cluster]").evaluateAll((els) => {
     const clickable = els.filter((el) => {
