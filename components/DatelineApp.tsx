@@ -1,7 +1,8 @@
 "use client";
 
-import { useCallback, useMemo, useState } from "react";
+import { useCallback, useMemo, useState, type ReactNode } from "react";
 import type { StoryBundle } from "@/geo/story";
+import type { ViewState } from "@/geo/url-state";
 import type { TileSetting } from "@/geo/tiles";
 import { ArticlePanel } from "./article/ArticlePanel";
 import { MapLoader, storyMapProps } from "./map/MapLoader";
@@ -14,10 +15,17 @@ import { useStoryView } from "./useStoryView";
 export interface DatelineAppProps {
   bundle: StoryBundle;
   tiles: TileSetting;
+  /** The map's first view, laid out by the server (components/map/FirstView.tsx). */
+  firstView?: ReactNode;
+}
+
+/** True when the URL asks for the story as it opens, which is what its first view shows. */
+function opensAsLaidOut(state: ViewState): boolean {
+  return !state.place && !state.event && !state.actors && !state.from && !state.to && !state.view;
 }
 
 /** The page: the story panel beside the map, both driven by the view state in the URL. */
-export function DatelineApp({ bundle: pageBundle, tiles }: DatelineAppProps) {
+export function DatelineApp({ bundle: pageBundle, tiles, firstView }: DatelineAppProps) {
   const { bundle, loading, error, state, notices, view, actions: viewActions } = useStoryView(pageBundle);
   const [panelOpen, setPanelOpen] = useState(false);
   const [articleOpen, setArticleOpen] = useState(false);
@@ -83,6 +91,8 @@ export function DatelineApp({ bundle: pageBundle, tiles }: DatelineAppProps) {
               // The page's own openPlace: it remembers that the reader opened the place on the map.
               {...storyMapProps({ bundle, view, state, actions }, tiles)}
               focusOpenedOnMap={!state.event && view.focusPlace === openedOnMap}
+              firstView={firstView}
+              showFirstView={opensAsLaidOut(state)}
             />
           </PartBoundary>
           <StoryTimeline bundle={bundle} view={view} state={state} onChange={actions.setDates} />

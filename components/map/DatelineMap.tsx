@@ -8,7 +8,8 @@ import type { TileSetting } from "@/geo/tiles";
 import type { MapView } from "@/geo/url-state";
 import type { StoryView } from "@/geo/view";
 import { MapScene } from "./MapScene";
-import { FIT_OPTIONS, FOCUS_ZOOM } from "./ViewController";
+import { FIT_OPTIONS } from "./ViewController";
+import { FOCUS_ZOOM, MAX_ZOOM, MIN_ZOOM } from "./fitFrame";
 
 export interface DatelineMapProps {
   /** What the view shows, from geo/view.ts. */
@@ -29,6 +30,11 @@ export interface DatelineMapProps {
   /** Inside another page (an embed): no wheel zoom or dragging until the reader clicks, taps or tabs into the map. */
   engageToExplore?: boolean;
   onEngaged?: () => void;
+  /**
+   * Called once the map's markers are laid out and carry their data-place, with a way to give one
+   * of them the keyboard focus: the page's first view then leaves (MapLoader).
+   */
+  onLive?: (focusMarker: (placeId: string) => void) => void;
 }
 
 /** The story's region, when there is nothing to frame (a filter that leaves no event). */
@@ -58,8 +64,8 @@ export default function DatelineMap({ tiles, ...scene }: DatelineMapProps) {
     <MapContainer
       className="map"
       {...opening}
-      minZoom={2}
-      maxZoom={18}
+      minZoom={MIN_ZOOM}
+      maxZoom={MAX_ZOOM}
       worldCopyJump
       attributionControl={false}
       keyboard

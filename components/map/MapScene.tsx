@@ -128,6 +128,17 @@ export function MapScene(props: Omit<DatelineMapProps, "tiles">) {
     [map, focusPlace, onClosePopup],
   );
 
+  const { ready } = layout;
+  const { onLive } = props;
+  useEffect(
+    function handOverOnceLaidOut() {
+      // After every marker's own effects of this commit, in the same task: the markers now carry
+      // their data-place, and the page's first view gives its markers up (MapLoader).
+      if (ready) onLive?.(setFocusMarker);
+    },
+    [ready, onLive],
+  );
+
   const focused = places.find((p) => p.id === focusPlace);
   const focusCoordinates = useMemo(() => latLngOf(focused), [focused]);
 
@@ -150,6 +161,7 @@ export function MapScene(props: Omit<DatelineMapProps, "tiles">) {
           group={groupsByPlace.get(place.id)}
           selected={place.id === focusPlace}
           layout={layout.markers.get(place.id)}
+          laidOut={layout.ready}
           takeFocus={place.id === focusMarker}
           onFocusTaken={markerFocused}
           onSelect={select}

@@ -14,6 +14,8 @@ export interface PlaceMarkerProps {
   group: PlaceGroup | undefined;
   selected: boolean;
   layout: MarkerLayout | undefined;
+  /** True once the map's layout has placed the labels (useMapLayout's `ready`). */
+  laidOut: boolean;
   /** True once when the keyboard focus should come (back) to this marker. */
   takeFocus: boolean;
   onFocusTaken: () => void;
@@ -27,9 +29,9 @@ export interface PlaceMarkerProps {
  * One place on the map. Its element is built once and filled from the props, so what it shows
  * (count, actor marks, label, selection) always follows the state; what the reader does with it is
  * reported through react-leaflet's event handlers. Its popup is the map's, not its own: see
- * SelectedPopup.
+ * SelectedPopup. It carries `data-place` once the map's first layout is done (see MapScene's hand-over).
  */
-export function PlaceMarker({ place, group, selected, layout, takeFocus, onFocusTaken, onSelect, onFocus }: PlaceMarkerProps) {
+export function PlaceMarker({ place, group, selected, layout, laidOut, takeFocus, onFocusTaken, onSelect, onFocus }: PlaceMarkerProps) {
   const { actorsById } = useStory();
   const markerRef = useRef<L.Marker>(null);
   const icon = useMemo(() => placeIcon(), []);
@@ -56,6 +58,16 @@ export function PlaceMarker({ place, group, selected, layout, takeFocus, onFocus
       if (element && layout) applyLayout(element, layout.offset, layout.label);
     },
     [layout, eventCount, actorKey],
+  );
+
+  useEffect(
+    function answerOnceLaidOut() {
+      // The marker takes its place's data-place once it is drawn with its label: until then the
+      // page's first view (FirstView.tsx) may hold that id, and no id is ever on two elements.
+      const element = markerRef.current?.getElement();
+      if (element && laidOut) element.dataset.place = place.id;
+    },
+    [laidOut, place.id],
   );
 
   useEffect(

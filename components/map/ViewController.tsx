@@ -8,6 +8,7 @@ import { latLngBox, mapTarget } from "@/geo/map-target";
 import { formatMapView, type MapView } from "@/geo/url-state";
 import { prefersReducedMotion } from "../motion";
 import { currentView, type MapMotion } from "./useMapMotion";
+import { FIT_FRAME, FOCUS_ZOOM } from "./fitFrame";
 
 export interface ViewControllerProps {
   /** The view the URL asks for, if any: it wins over everything else. */
@@ -24,14 +25,11 @@ export interface ViewControllerProps {
   onSettled: (focusKey: string | undefined) => void;
 }
 
-/** The zoom the map comes in to, at least, to show a focused place. */
-export const FOCUS_ZOOM = 7;
-
-/** The room, in pixels, kept around the shown places when the map frames them all. */
-export const FIT_PADDING = 48;
-
-/** How the map frames the shown places: with room around them, and not closer than a region. */
-export const FIT_OPTIONS = { padding: [FIT_PADDING, FIT_PADDING], maxZoom: 8 } satisfies FitBoundsOptions;
+/** How the map frames the shown places (fitFrame.ts), in Leaflet's terms. */
+export const FIT_OPTIONS = {
+  padding: [FIT_FRAME.padding, FIT_FRAME.padding],
+  maxZoom: FIT_FRAME.maxZoom,
+} satisfies FitBoundsOptions;
 
 /**
  * Moves the map to what the URL state asks for, since MapContainer's props are read once: the

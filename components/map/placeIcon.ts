@@ -2,34 +2,9 @@ import L from "leaflet";
 import { textColorOn } from "@/geo/colors";
 import type { LabelPlacement } from "@/geo/label-placement";
 import type { Point } from "@/geo/layout";
-import { FACE_SIZE, HALF, MAX_MARKS } from "./faceGeometry";
-import type { Actor, PlaceFeature } from "@/geo/schema";
-
-/** The marks a face shows: every actor, or the first MAX_MARKS - 1 and how many more there are. */
-export function shownMarks(actors: readonly Actor[]): { shown: readonly Actor[]; more: number } {
-  if (actors.length <= MAX_MARKS) return { shown: actors, more: 0 };
-  return { shown: actors.slice(0, MAX_MARKS - 1), more: actors.length - (MAX_MARKS - 1) };
-}
-
-export interface FaceContent {
-  place: PlaceFeature;
-  eventCount: number;
-  actors: readonly Actor[];
-  contextOnly: boolean;
-}
-
-/**
- * The marker's accessible name: the place's name, which is the marker's visible label (WCAG 2.5.3:
- * a speech user says what they see), then what its badge shows, in words.
- * @example "Damascus, 5 events: Syrian rebels (RB), Syrian government (SY), Russia (RU)"
- */
-export function markerName({ place, eventCount, actors }: Omit<FaceContent, "contextOnly">): string {
-  const events = `${eventCount} event${eventCount === 1 ? "" : "s"}`;
-  const named = (list: readonly Actor[]) => list.map((a) => `${a.name} (${a.abbreviation})`).join(", ");
-  const { shown, more } = shownMarks(actors);
-  const who = more > 0 ? `${named(shown)}, and ${more} more (+${more}): ${named(actors.slice(shown.length))}` : named(actors);
-  return who ? `${place.properties.name}, ${events}: ${who}` : `${place.properties.name}, ${events}`;
-}
+import { FACE_SIZE, HALF } from "./faceGeometry";
+import type { Actor } from "@/geo/schema";
+import { markerName, shownMarks, type FaceContent } from "./markerText";
 
 /** An actor's two-letter mark in its colour, as markers and clusters draw it (text from `data-mark`, by CSS). */
 export function actorMark(actor: Actor): HTMLElement {
@@ -53,7 +28,6 @@ export function actorMark(actor: Actor): HTMLElement {
  */
 export function renderFace(element: HTMLElement, content: FaceContent) {
   const { place, eventCount, actors, contextOnly } = content;
-  element.dataset.place = place.id;
   element.setAttribute("aria-label", markerName(content));
 
   // The label keeps where applyLayout put it; a new one stays hidden until it is laid out.

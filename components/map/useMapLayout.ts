@@ -27,6 +27,8 @@ export interface MarkerLayout {
 }
 
 export interface MapLayout {
+  /** False until the map's controls are measured and the labels placed: the layout's first pass. */
+  ready: boolean;
   markers: Map<string, MarkerLayout>;
   /** How far each cluster (by its id) is moved off the markers and the other clusters. */
   clusters: Map<string, Point>;
@@ -171,6 +173,7 @@ export function useMapLayout(map: L.Map, input: MapLayoutInput): MapLayout {
     // measured, before the map's first paint, rather than placed blind and then again.
     if (!controls)
       return {
+        ready: false,
         markers: new Map(spread.map((m) => [m.id, { offset: m.offset, label: null }])),
         clusters: clustersDrawn.offsets,
         basemap: [],
@@ -178,6 +181,7 @@ export function useMapLayout(map: L.Map, input: MapLayoutInput): MapLayout {
     const covered = [...controls, ...clustersDrawn.boxes];
     const labels = placeLabels(markers, names, { ...LABELS, view: shown, covered, keepNamesOff: clustersDrawn.leaders });
     return {
+      ready: true,
       markers: new Map(spread.map((m) => [m.id, { offset: m.offset, label: labels.markers.get(m.id) ?? null }])),
       clusters: clustersDrawn.offsets,
       basemap: labels.basemap,

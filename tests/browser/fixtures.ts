@@ -42,7 +42,7 @@ export { expect };
 /** Waits until the map has drawn its markers. */
 export async function waitForMap(page: Page) {
   await page.locator(".leaflet-container").waitFor();
-  await page.locator("[data-place]").first().waitFor();
+  await page.locator(".leaflet-marker-icon[data-place]").first().waitFor();
 }
 
 /** The place ids of the markers on the map now. */

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { DatelineApp } from "@/components/DatelineApp";
+import { FirstView } from "@/components/map/FirstView";
 import { loadDataset } from "@/geo/load";
 import { storyMetadata } from "@/app/_server/metadata";
 import { findStory, pageBundle } from "@/geo/story";
@@ -26,5 +27,6 @@ export default async function StoryPage({ params }: { params: Params }) {
   const dataset = loadDataset();
   const story = findStory(dataset, (await params).id);
   if (!story) notFound();
-  return <DatelineApp bundle={pageBundle(dataset, story)} tiles={tileSettingFromEnv()} />;
+  const bundle = pageBundle(dataset, story);
+  return <DatelineApp bundle={bundle} tiles={tileSettingFromEnv()} firstView={<FirstView bundle={bundle} />} />;
 }

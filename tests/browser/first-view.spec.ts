@@ -1,0 +1,157 @@
+import type { Browser, Page } from "@playwright/test";
+import { expectNoBlockingViolations } from "./axe";
+import { expect, test } from "./fixtures";
+import { marker, popup, queryParam } from "./helpers";
+
+// The map's first view is in the page's HTML (components/map/FirstView.tsx): the story's markers
+// and names, where Leaflet's first fit then draws them, until the map has laid out its own.
+
+const PLACES = 10; // the front-page story's places, Washington among them (off the view, as on the map)
+
+/** The centre of each marker on screen, by place id: the first view's, or the map's. */
+function centres(page: Page, selector: string): Promise<Record<string, { x: number; y: number }>> {
+  return page.locator(selector).evaluateAll((elements) =>
+    Object.fromEntries(
+      elements.map((element) => {
+        const face = (element.querySelector(".place-marker-count") ?? element).getBoundingClientRect();
+        return [(element as HTMLElement).dataset.place, { x: face.x + face.width / 2, y: face.y + face.height / 2 }];
+      }),
+    ),
+  );
+}
+
+/** The first view alone, as the HTML draws it with no script at all. */
+async function htmlOnly(browser: Browser, size: { width: number; height: number }) {
+  const context = await browser.newContext({ javaScriptEnabled: false, viewport: size });
+  const page = await context.newPage();
+  await page.route(/^(?!http:\/\/localhost)/, (route) => route.abort());
+  return { page, close: () => context.close() };
+}
+
+/**
+ * Holds back the map's code (the chunk with Leaflet in it) until the test lets it go, so that the
+ * test can act on the first view while the map has not started. Returns the release.
+ */
+async function holdTheMap(page: Page): Promise<() => void> {
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/_next\/static\/chunks\/.*\.js$/, async (route) => {
+    const response = await route.fetch();
+    const body = await response.text();
+    // Leaflet's DivIcon names its element's class: only Leaflet's chunk has it.
+    if (body.includes("leaflet-div-icon")) await released;
+    await route.fulfill({ response, body });
+  });
+  return release;
+}
+
+/** True once React has hydrated the first view: its click handler is then React's. */
+function firstViewHydrated(page: Page) {
+  return page.waitForFunction(() => {
+    const element = document.querySelector(".first-view");
+    return element !== null && Object.keys(element).some((key) => key.startsWith("__reactFiber"));
+  });
+}
+
+for (const size of [
+  { width: 375, height: 667 },
+  { width: 412, height: 823 },
+  { width: 768, height: 1024 },
+  { width: 1280, height: 800 },
+  { width: 1920, height: 1080 },
+]) {
+  test(`at ${size.width}x${size.height} the HTML draws each marker where the map then draws it`, async ({ browser, page }) => {
+    const html = await htmlOnly(browser, size);
+    await html.page.goto("/");
+    const drawn = await centres(html.page, ".first-view [data-place]");
+    const named = await html.page
+      .locator(".first-view .place-label")
+      .evaluateAll((labels) =>
+        labels.filter((label) => getComputedStyle(label).visibility === "visible").map((label) => label.textContent),
+      );
+    await html.close();
+    expect(Object.keys(drawn)).toHaveLength(PLACES);
+    // The article's own places are named before any script runs.
+    expect(named).toEqual(expect.arrayContaining(["Damascus", "Khmeimim Air Base", "Erbil Air Base"]));
+
+    await page.setViewportSize(size);
+    await page.goto("/");
+    await expect(page.locator(".leaflet-marker-icon[data-place]")).toHaveCount(PLACES);
+    await expect(page.locator(".first-view")).toHaveCount(0);
+    const mapped = await centres(page, ".leaflet-marker-icon[data-place]");
+    for (const [id, point] of Object.entries(drawn)) {
+      expect(Math.abs(point.x - mapped[id]!.x), `${id}'s x`).toBeLessThanOrEqual(2);
+      expect(Math.abs(point.y - mapped[id]!.y), `${id}'s y`).toBeLessThanOrEqual(2);
+    }
+  });
+}
+
+test("no place id is ever on two elements while the map takes over from the first view", async ({ page }) => {
+  await page.addInitScript(() => {
+    const seen = { most: 0, atStart: 0 };
+    (window as unknown as { __ids: typeof seen }).__ids = seen;
+    const count = () => {
+      const ids = [...document.querySelectorAll<HTMLElement>("[data-place]")].map((element) => element.dataset.place);
+      const most = Math.max(0, ...ids.map((id) => ids.filter((other) => other === id).length));
+      seen.most = Math.max(seen.most, most);
+    };
+    new MutationObserver(count).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ["data-place"] });
+    document.addEventListener("DOMContentLoaded", () => (seen.atStart = document.querySelectorAll("[data-place]").length));
+  });
+  await page.goto("/");
+  await expect(page.locator(".leaflet-marker-icon[data-place]")).toHaveCount(PLACES);
+  const seen = await page.evaluate(() => (window as unknown as { __ids: { most: number; atStart: number } }).__ids);
+  expect(seen.atStart, "markers in the HTML").toBe(PLACES);
+  expect(seen.most, "the most elements one id was on at once").toBe(1);
+});
+
+test("a marker of the first view opens its place on the map, before the map has started", async ({ page }) => {
+  const release = await holdTheMap(page);
+  await page.goto("/");
+  await firstViewHydrated(page);
+  await page.locator('.first-view [data-place="khmeimim"]').click();
+  await expect.poll(() => queryParam(page, "place")).toBe("khmeimim");
+  // The first view shows the story as it opens: once the URL asks for a place, the map shows it.
+  await expect(page.locator(".first-view")).toHaveCount(0);
+  release();
+  await expect(popup(page)).toContainText("Khmeimim");
+  await expect(marker(page, "khmeimim")).toHaveCount(1);
+});
+
+test("the keyboard focus on a first view's marker moves to the map's marker of that place", async ({ page }) => {
+  const release = await holdTheMap(page);
+  await page.goto("/");
+  await firstViewHydrated(page);
+  await page.locator('.first-view [data-place="damascus"]').focus();
+  release();
+  await expect(marker(page, "damascus")).toBeFocused();
+  await expect(page.locator(".first-view")).toHaveCount(0);
+});
+
+test("without JavaScript, a first view's marker is a link to its place's page", async ({ browser }) => {
+  const html = await htmlOnly(browser, { width: 1280, height: 800 });
+  const khmeimim = html.page.locator('[data-place="khmeimim"]');
+  await html.page.goto("/");
+  await expect(khmeimim).toHaveAttribute("aria-label", /^Khmeimim Air Base, 1 event: Russia \(RU\)$/);
+  await khmeimim.click();
+  await expect(html.page).toHaveURL(/\/places\/khmeimim$/);
+  await html.close();
+});
+
+test("a link to a place or a filter never shows the first view", async ({ page }) => {
+  await page.goto("/?place=erbil");
+  await expect(popup(page)).toContainText("Erbil");
+  await expect(page.locator(".first-view")).toHaveCount(0);
+  await page.goto("/?actors=iran");
+  await expect(marker(page, "erbil")).toHaveCount(1);
+  await expect(page.locator(".first-view")).toHaveCount(0);
+  await expect(marker(page, "latakia")).toHaveCount(0);
+});
+
+test("the page while the map starts, its first view showing, passes every axe rule", async ({ page }) => {
+  const release = await holdTheMap(page);
+  await page.goto("/");
+  await firstViewHydrated(page);
+  await expectNoBlockingViolations(page, "/ before the map has started");
+  release();
+});

@@ -1,0 +1,120 @@
+import { renderToStaticMarkup } from "react-dom/server";
+import { describe, expect, it } from "vitest";
+import { FIT_FRAME } from "@/components/map/fitFrame";
+import { FirstView, firstViewCss } from "@/components/map/FirstView";
+import { firstViewLayout, fitZoom } from "@/components/map/firstViewLayout";
+import { markerName } from "@/components/map/markerText";
+import { loadDataset } from "@/geo/load";
+import { frontPageStory, pageBundle, type StoryBundle } from "@/geo/story";
+import { projectToWorld } from "@/geo/world-shapes";
+import { deriveView } from "@/geo/view";
+
+const dataset = loadDataset();
+const bundle = pageBundle(dataset, frontPageStory(dataset));
+const view = deriveView(bundle, {});
+const layout = firstViewLayout(view.places, view.groupsByPlace, view.coreBounds(), FIT_FRAME)!;
+
+/** The framed box's size in world pixels at zoom 0, as the layout measures it. */
+function boxSize() {
+  const [west, south, east, north] = view.coreBounds()!;
+  const [minX, maxY] = projectToWorld(west, south);
+  const [maxX, minY] = projectToWorld(east, north);
+  return { x: maxX - minX, y: maxY - minY };
+}
+
+describe("fitZoom", () => {
+  const size = { x: 10, y: 5 };
+  it("takes the largest whole zoom at which the box and the padding fit, as Leaflet's getBoundsZoom", () => {
+    // 96 px of padding; 10 px at zoom 5 is 320 px.
+    expect(fitZoom(size, 96 + 320, 96 + 160, FIT_FRAME)).toBe(5);
+    expect(fitZoom(size, 96 + 319, 96 + 160, FIT_FRAME)).toBe(5); // log2 rounds to a hundredth first
+    expect(fitZoom(size, 96 + 310, 96 + 160, FIT_FRAME)).toBe(4);
+    expect(fitZoom(size, 96 + 640, 96 + 159, FIT_FRAME)).toBe(4); // the height decides
+  });
+  it("keeps within the frame's zoom limits", () => {
+    expect(fitZoom(size, 100, 100, FIT_FRAME)).toBe(FIT_FRAME.minZoom);
+    expect(fitZoom(size, 1e6, 1e6, FIT_FRAME)).toBe(FIT_FRAME.maxZoom);
+  });
+});
+
+describe("firstViewLayout", () => {
+  it("has a layout for every zoom from a phone's map to a wide desktop's, each from the smallest map the fit chooses it for", () => {
+    const zooms = layout.zooms.map((z) => z.zoom);
+    expect(zooms.length).toBeGreaterThan(1);
+    expect(zooms).toEqual(zooms.map((_, i) => zooms[0]! + i));
+    for (const [i, { zoom, minWidth, minHeight }] of layout.zooms.entries()) {
+      if (i === 0) continue;
+      expect(fitZoom(boxSize(), minWidth, minHeight, FIT_FRAME)).toBe(zoom);
+      // One pixel less in either direction is the zoom below.
+      expect(fitZoom(boxSize(), minWidth - 1, 100_000, FIT_FRAME)).toBe(zoom - 1);
+      expect(fitZoom(boxSize(), 100_000, minHeight - 1, FIT_FRAME)).toBe(zoom - 1);
+    }
+    // The maps measured in Chromium: a phone's (375x510) and a desktop's (560x612) are covered.
+    const chosen = (w: number, h: number) => layout.zooms.filter((z) => z.minWidth <= w && z.minHeight <= h).at(-1)!.zoom;
+    expect(chosen(375, 510)).toBe(fitZoom(boxSize(), 375, 510, FIT_FRAME));
+    expect(chosen(560, 612)).toBe(fitZoom(boxSize(), 560, 612, FIT_FRAME));
+  });
+
+  it("draws every place at every zoom, and names each one somewhere", () => {
+    for (const { markers } of layout.zooms) expect(markers.map((m) => m.id).sort()).toEqual(view.places.map((p) => p.id).sort());
+    const named = new Set(layout.zooms.flatMap((z) => z.markers.filter((m) => m.label).map((m) => m.id)));
+    for (const id of ["damascus", "latakia", "khmeimim", "ain-al-asad", "erbil"]) expect(named).toContain(id);
+  });
+
+  it("puts each place where the fit's centre and scale put it", () => {
+    const [west, south, east, north] = view.coreBounds()!;
+    const [cx, cy] = projectToWorld((west + east) / 2, 0);
+    const damascus = view.places.find((p) => p.id === "damascus")!;
+    const [x] = projectToWorld(...(damascus.geometry.coordinates as [number, number]));
+    expect(layout.points.get("damascus")!.x).toBeCloseTo(x - cx, 6);
+    expect(north).toBeGreaterThan(south);
+    expect(Number.isFinite(cy)).toBe(true);
+  });
+
+  it("lays out nothing where there is no box to fit", () => {
+    expect(firstViewLayout(view.places, view.groupsByPlace, undefined, FIT_FRAME)).toBeUndefined();
+    const [lng, lat] = view.places[0]!.geometry.coordinates as [number, number];
+    expect(firstViewLayout(view.places.slice(0, 1), view.groupsByPlace, [lng, lat, lng, lat], FIT_FRAME)).toBeUndefined();
+  });
+});
+
+describe("FirstView", () => {
+  it("renders one marker per place with its data-place, its map marker's accessible name and a link to its page", () => {
+    const html = renderToStaticMarkup(<FirstView bundle={bundle} />);
+    const actorsById = new Map(bundle.actors.map((a) => [a.id, a]));
+    for (const place of view.places) {
+      expect(html.match(new RegExp(`data-place="${place.id}"`, "g"))).toHaveLength(1);
+      const group = view.groupsByPlace.get(place.id);
+      const name = markerName({
+        place,
+        eventCount: group?.features.length ?? 0,
+        actors: (group?.actors ?? []).map((id) => actorsById.get(id)!),
+      });
+      expect(html).toContain(`aria-label="${name.replaceAll("&", "&amp;")}"`);
+      expect(html).toContain(`href="/places/${place.id}"`);
+    }
+  });
+
+  it("writes its zoom rules from numbers only (they are hashed into the page's style policy)", () => {
+    const css = firstViewCss(layout);
+    expect(css).toMatch(/^\.first-view-marker\{--s:\d+;/);
+    expect(css).toContain("@container first-view (min-width:");
+    expect(css).not.toMatch(/[<&"']/);
+  });
+
+  it("renders a place's name as text, never as HTML", () => {
+    const hostile: StoryBundle = {
+      ...bundle,
+      places: bundle.places.map((p) =>
+        p.id === "damascus" ? { ...p, properties: { ...p.properties, name: '<img src=x onerror="alert(1)">' } } : p,
+      ),
+    };
+    const html = renderToStaticMarkup(<FirstView bundle={hostile} />);
+    expect(html).not.toContain("<img");
+    expect(html).toContain("&lt;img src=x");
+  });
+
+  it("draws nothing for a story whose map clusters its places or whose events come later", () => {
+    expect(renderToStaticMarkup(<FirstView bundle={{ ...bundle, deferred: { url: "/x", events: 1, places: 1 } as never }} />)).toBe("");
+  });
+});
