@@ -2,7 +2,7 @@
 
 import { useCallback, useMemo, useState, type ReactNode } from "react";
 import type { StoryBundle } from "@/geo/story";
-import type { ViewState } from "@/geo/url-state";
+import { isOpeningState } from "@/geo/url-state";
 import type { TileSetting } from "@/geo/tiles";
 import { ArticlePanel } from "./article/ArticlePanel";
 import { MapLoader, storyMapProps } from "./map/MapLoader";
@@ -17,11 +17,6 @@ export interface DatelineAppProps {
   tiles: TileSetting;
   /** The map's first view, laid out by the server (components/map/FirstView.tsx). */
   firstView?: ReactNode;
-}
-
-/** True when the URL asks for the story as it opens, which is what its first view shows. */
-function opensAsLaidOut(state: ViewState): boolean {
-  return !state.place && !state.event && !state.actors && !state.from && !state.to && !state.view;
 }
 
 /** The page: the story panel beside the map, both driven by the view state in the URL. */
@@ -92,7 +87,7 @@ export function DatelineApp({ bundle: pageBundle, tiles, firstView }: DatelineAp
               {...storyMapProps({ bundle, view, state, actions }, tiles)}
               focusOpenedOnMap={!state.event && view.focusPlace === openedOnMap}
               firstView={firstView}
-              showFirstView={opensAsLaidOut(state)}
+              showFirstView={isOpeningState(state)}
             />
           </PartBoundary>
           <StoryTimeline bundle={bundle} view={view} state={state} onChange={actions.setDates} />

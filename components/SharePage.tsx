@@ -6,6 +6,7 @@ import type { TileSetting } from "@/geo/tiles";
 import { Byline } from "./Byline";
 import { EventDetails } from "./EventDetails";
 import { FocusedMap } from "./FocusedMap";
+import { FirstView } from "./map/FirstView";
 import { StoryProvider, type StoryLink } from "./StoryContext";
 
 /** One story's events on a share page, with the address of that story's map focused on them. */
@@ -110,6 +111,12 @@ export function SharePage(props: SharePageProps) {
             focusPlace={map.focusPlace}
             focusEvent={props.focusEvent}
             tiles={map.tiles}
+            firstView={
+              <FirstView
+                bundle={{ places: map.places, features: map.features, actors: props.actors }}
+                focus={{ place: map.focusPlace, event: props.focusEvent }}
+              />
+            }
           />
         </section>
       </div>

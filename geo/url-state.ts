@@ -22,6 +22,11 @@ export interface ViewState {
   view?: MapView;
 }
 
+/** True when the state asks for nothing (no filter, focus or view): the story as it opens, as its page's HTML draws it. */
+export function isOpeningState(state: ViewState): boolean {
+  return !state.place && !state.event && !state.actors && !state.from && !state.to && !state.view;
+}
+
 /** A value that was ignored, and why. The page shows these in a `role="status"` notice. */
 export interface Notice {
   param: string;

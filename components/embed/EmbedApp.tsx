@@ -1,10 +1,10 @@
 "use client";
 
-import { useCallback, useMemo, useRef, useState } from "react";
+import { useCallback, useMemo, useRef, useState, type ReactNode } from "react";
 import { fullMapPath } from "@/geo/embed";
 import type { StoryBundle } from "@/geo/story";
 import type { TileSetting } from "@/geo/tiles";
-import { serializeViewState } from "@/geo/url-state";
+import { isOpeningState, serializeViewState } from "@/geo/url-state";
 import { ActorFilter } from "../ActorFilter";
 import { MapLoader, storyMapProps } from "../map/MapLoader";
 import { PartBoundary } from "../PartBoundary";
@@ -17,6 +17,8 @@ import { useParentHeight } from "./useParentHeight";
 export interface EmbedAppProps {
   bundle: StoryBundle;
   tiles: TileSetting;
+  /** The map's first view, laid out by the server (components/map/FirstView.tsx). */
+  firstView?: ReactNode;
 }
 
 /**
@@ -25,7 +27,7 @@ export interface EmbedAppProps {
  * page. No panels, no article: "Open the full map" takes the reader to the story's page, with this
  * view, in a new window (the frame may be sandboxed, and the site's pages are not framed).
  */
-export function EmbedApp({ bundle: pageBundle, tiles }: EmbedAppProps) {
+export function EmbedApp({ bundle: pageBundle, tiles, firstView }: EmbedAppProps) {
   const { bundle, state, notices, view, actions } = useStoryView(pageBundle);
   const [engaged, setEngaged] = useState(false);
   const engage = useCallback(() => setEngaged(true), []);
@@ -53,7 +55,13 @@ export function EmbedApp({ bundle: pageBundle, tiles }: EmbedAppProps) {
         <StatusNotice notices={notices} />
         <main className="embed-map" aria-label="Map of the story's events">
           <PartBoundary name="The map" instead="The full map has the events and the article." className="map">
-            <MapLoader {...storyMapProps({ bundle, view, state, actions }, tiles)} engageToExplore onEngaged={engage} />
+            <MapLoader
+              {...storyMapProps({ bundle, view, state, actions }, tiles)}
+              engageToExplore
+              onEngaged={engage}
+              firstView={firstView}
+              showFirstView={isOpeningState(state)}
+            />
           </PartBoundary>
           {!engaged && (
             <p className="embed-hint" aria-hidden="true">

@@ -2,9 +2,11 @@
 
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from "geojson";
 import { useEffect, useMemo, useState } from "react";
+import L from "leaflet";
 import { GeoJSON, useMap } from "react-leaflet";
 import type { Basemap as BasemapFile, BasemapLabel } from "@/geo/basemap";
 import { decodeRing, outlineGeometry, type BasemapPaint, type WorldPolygon } from "@/geo/world-shapes";
+import { LAND_REGION } from "@/geo/land-svg";
 import { BasemapCanvas } from "./basemapCanvas";
 
 type Shapes = FeatureCollection<Polygon | MultiPolygon, { name: string }>;
@@ -28,7 +30,7 @@ function decodeBasemap({ countries, provinces, areas, labels }: BasemapFile): Ba
   return { countries: decoded, areas, labels, paint: { land, provinces: provinces.map(decodeRing) } };
 }
 
-/** Fetches the basemap built at `next build` once, after the first view; until it arrives the map shows its sea colour. */
+/** Fetches the basemap built at `next build` once, after the first view; until it arrives the map shows the land's image (useLandImageUntil). */
 export function useBasemap(): BasemapData | undefined {
   const [data, setData] = useState<BasemapData>();
   useEffect(function fetchBasemap() {
@@ -103,14 +105,46 @@ export interface BasemapProps {
   outlinedAreas: readonly string[];
 }
 
+/** The basemap's pane, below the tile pane (200): raster tiles, when configured, cover the vector land. */
+function basemapPane(map: L.Map): HTMLElement {
+  const pane = map.getPane("basemap") ?? map.createPane("basemap");
+  pane.style.zIndex = "150";
+  return pane;
+}
+
+/**
+ * Until the basemap's shapes have arrived, the region's land as an image (`/basemap.svg`, which the
+ * page's first view has already loaded): the map is not a blank sea while /basemap.json is fetched.
+ */
+function useLandImageUntil(drawn: boolean) {
+  const map = useMap();
+  useEffect(
+    function showLandImage() {
+      if (drawn) return;
+      basemapPane(map);
+      const [west, south, east, north] = LAND_REGION;
+      const image = L.imageOverlay(
+        "/basemap.svg",
+        [
+          [south, west],
+          [north, east],
+        ],
+        { pane: "basemap", interactive: false },
+      ).addTo(map);
+      return () => {
+        image.remove();
+      };
+    },
+    [map, drawn],
+  );
+}
+
 /** Draws the countries and provinces on the basemap's canvas, below everything else on the map. */
 function BasemapShapes({ paint }: { paint: BasemapPaint }) {
   const map = useMap();
   useEffect(
     function drawShapes() {
-      // Below the tile pane (200): raster tiles, when configured, cover the vector land.
-      const pane = map.getPane("basemap") ?? map.createPane("basemap");
-      pane.style.zIndex = "150";
+      basemapPane(map);
       // The canvas reaches a quarter of the map beyond each edge, so a short drag shows land all
       // the way. Half (0.5, as before) made it four times the map's area: at a phone's pixel ratio
       // a canvas of some 4 million pixels, whose allocation and first paint were the longest task
@@ -133,6 +167,7 @@ function BasemapShapes({ paint }: { paint: BasemapPaint }) {
  */
 export function Basemap({ data, outlinedCountries, outlinedAreas }: BasemapProps) {
   useCredits();
+  useLandImageUntil(data !== undefined);
   const countryKey = outlinedCountries.join(",");
   const areaKey = outlinedAreas.join(",");
   const highlighted = useMemo(() => data && countryOutlines(data.countries, countryKey.split(",")), [data, countryKey]);

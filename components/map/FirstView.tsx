@@ -1,21 +1,33 @@
 import type { CSSProperties } from "react";
 import { textColorOn } from "@/geo/colors";
 import type { PlaceGroup } from "@/geo/group";
+import type { EventFeature } from "@/geo/join";
 import type { Actor, PlaceFeature } from "@/geo/schema";
 import type { StoryBundle } from "@/geo/story";
 import { CLUSTER_ABOVE } from "@/geo/thresholds";
 import { deriveView } from "@/geo/view";
-import { firstViewLayout, type FirstViewLayout, type FirstViewMarker } from "./firstViewLayout";
+import { landBox } from "@/geo/land-svg";
+import { latLngOf, mapTarget } from "@/geo/map-target";
+import { firstViewLayout, type FirstViewFrame, type FirstViewLayout, type FirstViewMarker } from "./firstViewLayout";
 import { markerName, shownMarks } from "./markerText";
-import { FIT_FRAME } from "./fitFrame";
+import { FIT_FRAME, FOCUS_ZOOM } from "./fitFrame";
 
 // The map's first view, in the page's HTML: the story's markers and their names where Leaflet's
 // first fit will draw them, before any script has run. A server component: its layout code never
 // reaches the browser. The map takes over once its own markers are laid out (MapLoader.tsx).
 
 export interface FirstViewProps {
-  /** The story as the page carries it: its first view is its places with no filter and no focus. */
-  bundle: StoryBundle;
+  /** The story as the page carries it (a share page: the stories around its place). */
+  bundle: {
+    features: readonly EventFeature[];
+    places: readonly PlaceFeature[];
+    actors: readonly Actor[];
+    deferred?: StoryBundle["deferred"];
+  };
+  /** A share page's map opens centred on its place, showing its event (FocusedMap); otherwise on the whole story. */
+  focus?: { place: string; event?: string };
+  /** In an embed: a marker's link opens outside the frame, where the site's other pages are (they may not be framed). */
+  linksOpenOutside?: boolean;
 }
 
 /**
@@ -36,7 +48,7 @@ const PER_ZOOM = {
 
 function zoomRule(zoom: number): string {
   const properties = Object.entries(PER_ZOOM).map(([name, unset]) => `--${name}:var(--${name}-${zoom},${unset})`);
-  return `.first-view-marker{--s:${2 ** zoom};${properties.join(";")}}`;
+  return `.first-view-land{--s:${2 ** zoom}}.first-view-marker{--s:${2 ** zoom};${properties.join(";")}}`;
 }
 
 /**
@@ -103,30 +115,48 @@ function Face({
  * places, or would cluster them. Each marker is a link to its place's page, which reads without
  * JavaScript; once the page runs, a click opens the place on the map instead (MapLoader.tsx).
  */
-export function FirstView({ bundle }: FirstViewProps) {
+export function FirstView({ bundle, focus, linksOpenOutside = false }: FirstViewProps) {
   if (bundle.deferred || bundle.places.length > CLUSTER_ABOVE) return null;
-  const view = deriveView(bundle, {});
+  const view = deriveView(bundle, focus ?? {});
   const actorsById = new Map(bundle.actors.map((actor) => [actor.id, actor]));
-  const layout = firstViewLayout(view.places, view.groupsByPlace, view.coreBounds(), FIT_FRAME);
+  // Where the map opens when the URL names no view: as DatelineMap's openingView decides.
+  const target = mapTarget({ focus: latLngOf(view.places.find((p) => p.id === view.focusPlace)), bounds: view.coreBounds });
+  const frame: FirstViewFrame | undefined =
+    target.kind === "focus"
+      ? { kind: "focus", point: [target.point[1], target.point[0]], zoom: FOCUS_ZOOM }
+      : target.kind === "fit"
+        ? { kind: "fit", bounds: target.bounds(), fit: FIT_FRAME }
+        : undefined;
+  const layout = frame && firstViewLayout(view.places, view.groupsByPlace, frame, view.focusPlace);
   if (!layout) return null;
   const byZoom = layout.zooms.map((z) => ({ zoom: z.zoom, markers: new Map(z.markers.map((m) => [m.id, m])) }));
+  const land = landBox();
+  const round = (n: number) => String(Math.round(n * 1e4) / 1e4);
+  const landStyle = {
+    "--x": round(land.minX - layout.centre.x),
+    "--y": round(land.minY - layout.centre.y),
+    "--w": round(land.maxX - land.minX),
+    "--h": round(land.maxY - land.minY),
+  };
   return (
     <>
       <style>{firstViewCss(layout)}</style>
+      {/* The region's land, stretched over its box at the view's zoom; the map's own basemap replaces it.
+          Not next/image: it writes an inline style, which the page's policy blocks, and an SVG needs no resizing. */}
+      {/* eslint-disable-next-line @next/next/no-img-element */}
+      <img className="first-view-land" src="/basemap.svg" alt="" style={landStyle as CSSProperties} />
       {view.places.map((place) => {
         const point = layout.points.get(place.id)!;
         const group = view.groupsByPlace.get(place.id);
         const actors = (group?.actors ?? []).flatMap((id) => actorsById.get(id) ?? []);
-        const style: Record<string, string> = {
-          "--x": String(Math.round(point.x * 1e4) / 1e4),
-          "--y": String(Math.round(point.y * 1e4) / 1e4),
-        };
+        const style: Record<string, string> = { "--x": round(point.x), "--y": round(point.y) };
         for (const { zoom, markers } of byZoom) Object.assign(style, zoomProperties(zoom, markers.get(place.id)!));
         return (
           <a
             key={place.id}
-            className="place-marker-icon first-view-marker is-displaced"
+            className={`place-marker-icon first-view-marker is-displaced${place.id === view.focusPlace ? " is-selected" : ""}`}
             href={`/places/${place.id}`}
+            {...(linksOpenOutside ? { target: "_blank", rel: "noopener" } : {})}
             data-place={place.id}
             aria-label={markerName({ place, eventCount: group?.features.length ?? 0, actors })}
             style={style as CSSProperties}

@@ -1,7 +1,9 @@
 import L from "leaflet";
+import { LAND_COLOURS } from "@/geo/land-svg";
 import type { BasemapPaint, WorldRing } from "@/geo/world-shapes";
 
-const LAND = { fill: "#eef0ea", stroke: "#9aa5b1", width: 0.8 };
+/** As the land's image draws it until this canvas is drawn (geo/land-svg.ts). */
+const LAND = { ...LAND_COLOURS, width: 0.8 };
 const PROVINCES = { stroke: "#b9c1c9", width: 0.6, dash: [2, 3] };
 
 /** What the canvas renderer keeps that Leaflet's types do not declare. */

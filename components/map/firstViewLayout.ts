@@ -27,6 +27,8 @@ export interface FitFrame {
  * smallest one's zoom.
  */
 const SMALLEST_MAP = { width: 240, height: 200 };
+/** The narrowest map labels are placed for: a small phone's. A narrower map may cut a label at its edge. */
+const NARROWEST_LABEL_MAP = 320;
 const LARGEST_MAP = { width: 2560, height: 1600 };
 
 /** A map's height to its width, for placing labels where the fit leaves the height open (see below). */
@@ -74,7 +76,9 @@ export interface FirstViewZoom {
 }
 
 export interface FirstViewLayout {
-  /** Each place's point relative to the fitted box's centre, in world pixels at zoom 0. */
+  /** The view's centre, in world pixels at zoom 0. */
+  centre: Point;
+  /** Each place's point relative to the view's centre, in world pixels at zoom 0. */
   points: Map<string, Point>;
   /** From the smallest zoom up: each applies from its thresholds until the next one's. */
   zooms: FirstViewZoom[];
@@ -97,26 +101,52 @@ function anchorOf(side: string): FirstViewLabel["anchor"] {
   return side.endsWith("left") ? 1 : 0;
 }
 
+/** Where the map opens: fitted to a box (the view's core bounds), or centred on a place at a zoom. */
+export type FirstViewFrame =
+  { kind: "fit"; bounds: BBox | undefined; fit: FitFrame } | { kind: "focus"; point: [lng: number, lat: number]; zoom: number };
+
+/** The zooms a frame opens at, each from the smallest map that opens at it, and the view's centre in world pixels at zoom 0. */
+function framedZooms(frame: FirstViewFrame): { centre: Point; zooms: { zoom: number; minWidth: number; minHeight: number }[] } | undefined {
+  if (frame.kind === "focus") {
+    const [x, y] = projectToWorld(...frame.point);
+    return { centre: { x, y }, zooms: [{ zoom: frame.zoom, minWidth: 0, minHeight: 0 }] };
+  }
+  if (!frame.bounds) return undefined;
+  const [west, south, east, north] = frame.bounds;
+  const [minX, maxY] = projectToWorld(west, south);
+  const [maxX, minY] = projectToWorld(east, north);
+  const size = { x: maxX - minX, y: maxY - minY };
+  // One place: the fit would zoom in as far as it may, and there is no box to choose a zoom by.
+  if (!(size.x > 0 && size.y > 0)) return undefined;
+  const { padding } = frame.fit;
+  const lowest = fitZoom(size, SMALLEST_MAP.width, SMALLEST_MAP.height, frame.fit);
+  const highest = fitZoom(size, LARGEST_MAP.width, LARGEST_MAP.height, frame.fit);
+  const zooms = [];
+  // The smallest map each zoom fits in; the lowest zoom is also what any smaller map draws.
+  for (let zoom = lowest; zoom <= highest; zoom++)
+    zooms.push({
+      zoom,
+      minWidth: zoom === lowest ? 0 : Math.ceil(size.x * 2 ** (zoom - 0.005) + 2 * padding),
+      minHeight: zoom === lowest ? 0 : Math.ceil(size.y * 2 ** (zoom - 0.005) + 2 * padding),
+    });
+  return { centre: { x: (minX + maxX) / 2, y: (minY + maxY) / 2 }, zooms };
+}
+
 /**
- * The first view of `places` framed in `bounds` (the view's core bounds): one layout per zoom the
- * fit can choose for a map between SMALLEST_MAP and LARGEST_MAP. At each zoom the markers are
- * spread as the map spreads them, and the labels placed in the narrowest map of that zoom, off
- * the map's controls. Undefined when there is nothing to
- * frame or the box has no size (one place: the fit would zoom in as far as it may).
+ * The first view of `places` in `frame`: one layout per zoom the map can open at, for a map
+ * between SMALLEST_MAP and LARGEST_MAP. At each zoom the markers are spread as the map spreads
+ * them, and the labels placed in the narrowest map of that zoom, off the map's controls, the
+ * selected place's first. Undefined when there is nothing to frame.
  */
 export function firstViewLayout(
   places: readonly PlaceFeature[],
   groupsByPlace: ReadonlyMap<string, PlaceGroup>,
-  bounds: BBox | undefined,
-  frame: FitFrame,
+  frame: FirstViewFrame,
+  selectedPlace?: string,
 ): FirstViewLayout | undefined {
-  if (!bounds || places.length === 0) return undefined;
-  const [west, south, east, north] = bounds;
-  const [minX, maxY] = projectToWorld(west, south);
-  const [maxX, minY] = projectToWorld(east, north);
-  const size = { x: maxX - minX, y: maxY - minY };
-  if (!(size.x > 0 && size.y > 0)) return undefined;
-  const centre = { x: (minX + maxX) / 2, y: (minY + maxY) / 2 };
+  const framed = places.length > 0 ? framedZooms(frame) : undefined;
+  if (!framed) return undefined;
+  const { centre } = framed;
   const points = new Map(
     places.map((place) => {
       const [x, y] = projectToWorld(...(place.geometry.coordinates as [number, number]));
@@ -124,14 +154,9 @@ export function firstViewLayout(
     }),
   );
 
-  const lowest = fitZoom(size, SMALLEST_MAP.width, SMALLEST_MAP.height, frame);
-  const highest = fitZoom(size, LARGEST_MAP.width, LARGEST_MAP.height, frame);
   const zooms: FirstViewZoom[] = [];
-  for (let zoom = lowest; zoom <= highest; zoom++) {
+  for (const { zoom, minWidth, minHeight } of framed.zooms) {
     const scale = 2 ** zoom;
-    // The smallest map this zoom fits in; the lowest zoom is also what any smaller map draws.
-    const minWidth = zoom === lowest ? 0 : Math.ceil(size.x * 2 ** (zoom - 0.005) + 2 * frame.padding);
-    const minHeight = zoom === lowest ? 0 : Math.ceil(size.y * 2 ** (zoom - 0.005) + 2 * frame.padding);
     const inputs = markerInputs(places, groupsByPlace, {
       project: (lat, lng) => {
         const [x, y] = projectToWorld(lng, lat);
@@ -139,11 +164,11 @@ export function firstViewLayout(
       },
       labelWidth: (name) => name.length * LABEL_CHAR_WIDTH + LABEL_PADDING,
     });
-    const spread = spreadMarkers(inputs, SPREAD);
+    const spread = spreadMarkers(inputs, SPREAD).map((m) => (m.id === selectedPlace ? { ...m, selected: true } : m));
     // The labels are placed in the narrowest map of this zoom, but not as flat as its thresholds:
     // the fit is limited by one side, and maps are seldom wider than tall (a phone's is taller, a
     // desktop's about square). Placed in the flattest map, most labels had no room at all.
-    const width = Math.max(minWidth, SMALLEST_MAP.width);
+    const width = Math.max(minWidth, NARROWEST_LABEL_MAP);
     const height = Math.max(minHeight, Math.round(width * TYPICAL_HEIGHT_TO_WIDTH));
     const view: Box = { minX: -width / 2, minY: -height / 2, maxX: width / 2, maxY: height / 2 };
     const covered: Box[] = [
@@ -162,5 +187,5 @@ export function firstViewLayout(
     });
     zooms.push({ zoom, minWidth, minHeight, markers });
   }
-  return { points, zooms };
+  return { centre, points, zooms };
 }

@@ -155,3 +155,61 @@ test("the page while the map starts, its first view showing, passes every axe ru
   await expectNoBlockingViolations(page, "/ before the map has started");
   release();
 });
+
+/** Records where the map's markers are when they first carry their data-place: the map's opening view, before any popup pans it. */
+async function recordOpeningMarkers(page: Page) {
+  await page.addInitScript(() => {
+    const record = () => {
+      const markers = [...document.querySelectorAll<HTMLElement>(".leaflet-marker-icon[data-place]")];
+      if (markers.length === 0 || "__opening" in window) return;
+      (window as unknown as { __opening: Record<string, { x: number; y: number }> }).__opening = Object.fromEntries(
+        markers.map((element) => {
+          const face = element.querySelector(".place-marker-count")!.getBoundingClientRect();
+          return [element.dataset.place, { x: face.x + face.width / 2, y: face.y + face.height / 2 }];
+        }),
+      );
+    };
+    new MutationObserver(record).observe(document, { subtree: true, attributes: true, attributeFilter: ["data-place"] });
+  });
+}
+
+for (const size of [
+  { width: 375, height: 667 },
+  { width: 1280, height: 800 },
+]) {
+  test(`at ${size.width}x${size.height} a share page's HTML draws its map centred on its place, as the map then opens`, async ({
+    browser,
+    page,
+  }) => {
+    const html = await htmlOnly(browser, size);
+    await html.page.goto("/places/khmeimim");
+    const drawn = await centres(html.page, ".first-view [data-place]");
+    await expect(html.page.locator('.first-view [data-place="khmeimim"]')).toHaveClass(/is-selected/);
+    await expect(html.page.locator('.first-view [data-place="khmeimim"] .place-label')).toBeVisible();
+    await html.close();
+
+    await recordOpeningMarkers(page);
+    await page.setViewportSize(size);
+    await page.goto("/places/khmeimim");
+    await expect(popup(page)).toBeVisible();
+    const opening = await page.evaluate(() => (window as unknown as { __opening: Record<string, { x: number; y: number }> }).__opening);
+    expect(Object.keys(opening).sort()).toEqual(Object.keys(drawn).sort());
+    for (const [id, point] of Object.entries(drawn)) {
+      expect(Math.abs(point.x - opening[id]!.x), `${id}'s x`).toBeLessThanOrEqual(2);
+      expect(Math.abs(point.y - opening[id]!.y), `${id}'s y`).toBeLessThanOrEqual(2);
+    }
+  });
+}
+
+test("an embed's HTML draws its first view, whose links open outside the frame, and the map takes over", async ({ browser, page }) => {
+  const html = await htmlOnly(browser, { width: 600, height: 700 });
+  await html.page.goto("/embed/putin-visits-syria-2020");
+  await expect(html.page.locator(".first-view [data-place]")).toHaveCount(PLACES);
+  await expect(html.page.locator('.first-view [data-place="damascus"]')).toHaveAttribute("target", "_blank");
+  await html.close();
+
+  await page.setViewportSize({ width: 600, height: 700 });
+  await page.goto("/embed/putin-visits-syria-2020");
+  await expect(page.locator(".leaflet-marker-icon[data-place]")).toHaveCount(PLACES);
+  await expect(page.locator(".first-view")).toHaveCount(0);
+});

@@ -12,7 +12,7 @@ import { deriveView } from "@/geo/view";
 const dataset = loadDataset();
 const bundle = pageBundle(dataset, frontPageStory(dataset));
 const view = deriveView(bundle, {});
-const layout = firstViewLayout(view.places, view.groupsByPlace, view.coreBounds(), FIT_FRAME)!;
+const layout = firstViewLayout(view.places, view.groupsByPlace, { kind: "fit", bounds: view.coreBounds(), fit: FIT_FRAME })!;
 
 /** The framed box's size in world pixels at zoom 0, as the layout measures it. */
 function boxSize() {
@@ -72,9 +72,28 @@ describe("firstViewLayout", () => {
   });
 
   it("lays out nothing where there is no box to fit", () => {
-    expect(firstViewLayout(view.places, view.groupsByPlace, undefined, FIT_FRAME)).toBeUndefined();
+    expect(firstViewLayout(view.places, view.groupsByPlace, { kind: "fit", bounds: undefined, fit: FIT_FRAME })).toBeUndefined();
     const [lng, lat] = view.places[0]!.geometry.coordinates as [number, number];
-    expect(firstViewLayout(view.places.slice(0, 1), view.groupsByPlace, [lng, lat, lng, lat], FIT_FRAME)).toBeUndefined();
+    expect(
+      firstViewLayout(view.places.slice(0, 1), view.groupsByPlace, { kind: "fit", bounds: [lng, lat, lng, lat], fit: FIT_FRAME }),
+    ).toBeUndefined();
+  });
+});
+
+describe("firstViewLayout, centred on a place", () => {
+  const focused = deriveView(bundle, { place: "khmeimim" });
+  const [lng, lat] = focused.places.find((p) => p.id === "khmeimim")!.geometry.coordinates as [number, number];
+  const centred = firstViewLayout(focused.places, focused.groupsByPlace, { kind: "focus", point: [lng, lat], zoom: 7 }, "khmeimim")!;
+
+  it("opens at its one zoom whatever the map's size, with the place at the centre", () => {
+    expect(centred.zooms.map(({ zoom, minWidth, minHeight }) => ({ zoom, minWidth, minHeight }))).toEqual([
+      { zoom: 7, minWidth: 0, minHeight: 0 },
+    ]);
+    expect(centred.points.get("khmeimim")).toEqual({ x: 0, y: 0 });
+  });
+
+  it("names the selected place", () => {
+    expect(centred.zooms[0]!.markers.find((m) => m.id === "khmeimim")!.label).not.toBeNull();
   });
 });
 
@@ -97,7 +116,7 @@ describe("FirstView", () => {
 
   it("writes its zoom rules from numbers only (they are hashed into the page's style policy)", () => {
     const css = firstViewCss(layout);
-    expect(css).toMatch(/^\.first-view-marker\{--s:\d+;/);
+    expect(css).toMatch(/^\.first-view-land\{--s:\d+\}\.first-view-marker\{--s:\d+;/);
     expect(css).toContain("@container first-view (min-width:");
     expect(css).not.toMatch(/[<&"']/);
   });
@@ -110,8 +129,15 @@ describe("FirstView", () => {
       ),
     };
     const html = renderToStaticMarkup(<FirstView bundle={hostile} />);
-    expect(html).not.toContain("<img");
+    expect(html).not.toContain("<img src=x");
     expect(html).toContain("&lt;img src=x");
+  });
+
+  it("marks a share page's place as selected, and opens links outside an embed's frame", () => {
+    const html = renderToStaticMarkup(<FirstView bundle={bundle} focus={{ place: "erbil" }} linksOpenOutside />);
+    expect(html).toMatch(/<a class="[^"]*is-selected"[^>]*data-place="erbil"/);
+    expect(html.match(/is-selected/g)).toHaveLength(1);
+    expect(html).toContain('target="_blank" rel="noopener"');
   });
 
   it("draws nothing for a story whose map clusters its places or whose events come later", () => {
