@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { DatelineApp } from "@/components/DatelineApp";
-import { FirstView } from "@/components/map/FirstView";
+import { firstViewOf } from "@/components/map/FirstView";
 import { loadDataset } from "@/geo/load";
 import { storyMetadata } from "@/app/_server/metadata";
 import { frontPageStory, pageBundle } from "@/geo/story";
@@ -18,5 +18,5 @@ export function generateMetadata(): Metadata {
 export default function HomePage() {
   const dataset = loadDataset();
   const bundle = pageBundle(dataset, frontPageStory(dataset));
-  return <DatelineApp bundle={bundle} tiles={tileSettingFromEnv()} firstView={<FirstView bundle={bundle} />} />;
+  return <DatelineApp bundle={bundle} tiles={tileSettingFromEnv()} firstView={firstViewOf({ bundle })} />;
 }

@@ -6,7 +6,7 @@ import type { TileSetting } from "@/geo/tiles";
 import { Byline } from "./Byline";
 import { EventDetails } from "./EventDetails";
 import { FocusedMap } from "./FocusedMap";
-import { FirstView } from "./map/FirstView";
+import { firstViewOf } from "./map/FirstView";
 import { StoryProvider, type StoryLink } from "./StoryContext";
 
 /** One story's events on a share page, with the address of that story's map focused on them. */
@@ -111,12 +111,10 @@ export function SharePage(props: SharePageProps) {
             focusPlace={map.focusPlace}
             focusEvent={props.focusEvent}
             tiles={map.tiles}
-            firstView={
-              <FirstView
-                bundle={{ places: map.places, features: map.features, actors: props.actors }}
-                focus={{ place: map.focusPlace, event: props.focusEvent }}
-              />
-            }
+            firstView={firstViewOf({
+              bundle: { places: map.places, features: map.features, actors: props.actors },
+              focus: { place: map.focusPlace, event: props.focusEvent },
+            })}
           />
         </section>
       </div>

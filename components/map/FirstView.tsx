@@ -1,11 +1,11 @@
-import type { CSSProperties } from "react";
+import type { CSSProperties, ReactElement } from "react";
 import { textColorOn } from "@/geo/colors";
 import type { PlaceGroup } from "@/geo/group";
 import type { EventFeature } from "@/geo/join";
 import type { Actor, PlaceFeature } from "@/geo/schema";
 import type { StoryBundle } from "@/geo/story";
 import { CLUSTER_ABOVE } from "@/geo/thresholds";
-import { deriveView } from "@/geo/view";
+import { deriveView, type StoryView } from "@/geo/view";
 import { landBox } from "@/geo/land-svg";
 import { latLngOf, mapTarget } from "@/geo/map-target";
 import { firstViewLayout, type FirstViewFrame, type FirstViewLayout, type FirstViewMarker } from "./firstViewLayout";
@@ -111,14 +111,13 @@ function Face({
 }
 
 /**
- * The first view of a story's map, or nothing where the map would not open on a fit of its
- * places, or would cluster them. Each marker is a link to its place's page, which reads without
- * JavaScript; once the page runs, a click opens the place on the map instead (MapLoader.tsx).
+ * The first view of a story's map, for its page to hand to MapLoader; undefined where the map would
+ * cluster its places, or where it opens on no box it can fit (then the page draws no first view,
+ * and nothing covers the map while it starts).
  */
-export function FirstView({ bundle, focus, linksOpenOutside = false }: FirstViewProps) {
-  if (bundle.deferred || bundle.places.length > CLUSTER_ABOVE) return null;
+export function firstViewOf({ bundle, focus, linksOpenOutside = false }: FirstViewProps): ReactElement | undefined {
+  if (bundle.deferred || bundle.places.length > CLUSTER_ABOVE) return undefined;
   const view = deriveView(bundle, focus ?? {});
-  const actorsById = new Map(bundle.actors.map((actor) => [actor.id, actor]));
   // Where the map opens when the URL names no view: as DatelineMap's openingView decides.
   const target = mapTarget({ focus: latLngOf(view.places.find((p) => p.id === view.focusPlace)), bounds: view.coreBounds });
   const frame: FirstViewFrame | undefined =
@@ -128,7 +127,23 @@ export function FirstView({ bundle, focus, linksOpenOutside = false }: FirstView
         ? { kind: "fit", bounds: target.bounds(), fit: FIT_FRAME }
         : undefined;
   const layout = frame && firstViewLayout(view.places, view.groupsByPlace, frame, view.focusPlace);
-  if (!layout) return null;
+  if (!layout) return undefined;
+  const actorsById = new Map(bundle.actors.map((actor) => [actor.id, actor]));
+  return <FirstView view={view} layout={layout} actorsById={actorsById} linksOpenOutside={linksOpenOutside} />;
+}
+
+interface FirstViewDrawing {
+  view: StoryView;
+  layout: FirstViewLayout;
+  actorsById: ReadonlyMap<string, Actor>;
+  linksOpenOutside: boolean;
+}
+
+/**
+ * The markers, their names and the land. Each marker is a link to its place's page, which reads
+ * without JavaScript; once the page runs, a click opens the place on the map instead (MapLoader.tsx).
+ */
+function FirstView({ view, layout, actorsById, linksOpenOutside }: FirstViewDrawing) {
   const byZoom = layout.zooms.map((z) => ({ zoom: z.zoom, markers: new Map(z.markers.map((m) => [m.id, m])) }));
   const land = landBox();
   const round = (n: number) => String(Math.round(n * 1e4) / 1e4);

@@ -1,10 +1,11 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { FIT_FRAME } from "@/components/map/fitFrame";
-import { FirstView, firstViewCss } from "@/components/map/FirstView";
+import { firstViewCss, firstViewOf } from "@/components/map/FirstView";
 import { firstViewLayout, fitZoom } from "@/components/map/firstViewLayout";
 import { markerName } from "@/components/map/markerText";
 import { loadDataset } from "@/geo/load";
+import { CLUSTER_ABOVE } from "@/geo/thresholds";
 import { frontPageStory, pageBundle, type StoryBundle } from "@/geo/story";
 import { projectToWorld } from "@/geo/world-shapes";
 import { deriveView } from "@/geo/view";
@@ -99,7 +100,7 @@ describe("firstViewLayout, centred on a place", () => {
 
 describe("FirstView", () => {
   it("renders one marker per place with its data-place, its map marker's accessible name and a link to its page", () => {
-    const html = renderToStaticMarkup(<FirstView bundle={bundle} />);
+    const html = renderToStaticMarkup(firstViewOf({ bundle })!);
     const actorsById = new Map(bundle.actors.map((a) => [a.id, a]));
     for (const place of view.places) {
       expect(html.match(new RegExp(`data-place="${place.id}"`, "g"))).toHaveLength(1);
@@ -128,19 +129,23 @@ describe("FirstView", () => {
         p.id === "damascus" ? { ...p, properties: { ...p.properties, name: '<img src=x onerror="alert(1)">' } } : p,
       ),
     };
-    const html = renderToStaticMarkup(<FirstView bundle={hostile} />);
+    const html = renderToStaticMarkup(firstViewOf({ bundle: hostile })!);
     expect(html).not.toContain("<img src=x");
     expect(html).toContain("&lt;img src=x");
   });
 
   it("marks a share page's place as selected, and opens links outside an embed's frame", () => {
-    const html = renderToStaticMarkup(<FirstView bundle={bundle} focus={{ place: "erbil" }} linksOpenOutside />);
+    const html = renderToStaticMarkup(firstViewOf({ bundle, focus: { place: "erbil" }, linksOpenOutside: true })!);
     expect(html).toMatch(/<a class="[^"]*is-selected"[^>]*data-place="erbil"/);
     expect(html.match(/is-selected/g)).toHaveLength(1);
     expect(html).toContain('target="_blank" rel="noopener"');
   });
 
-  it("draws nothing for a story whose map clusters its places or whose events come later", () => {
-    expect(renderToStaticMarkup(<FirstView bundle={{ ...bundle, deferred: { url: "/x", events: 1, places: 1 } as never }} />)).toBe("");
+  it("draws nothing for a story whose map clusters its places or whose events come later, nor where there is no box to fit", () => {
+    const deferred = { url: "/x", events: 1, places: 1 } as unknown as StoryBundle["deferred"];
+    expect(firstViewOf({ bundle: { ...bundle, deferred } })).toBeUndefined();
+    const crowd = Array.from({ length: CLUSTER_ABOVE + 1 }, (_, i) => ({ ...bundle.places[0]!, id: `p${i}` }));
+    expect(firstViewOf({ bundle: { ...bundle, places: crowd } })).toBeUndefined();
+    expect(firstViewOf({ bundle: { ...bundle, features: [] } })).toBeUndefined();
   });
 });

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { EmbedApp } from "@/components/embed/EmbedApp";
-import { FirstView } from "@/components/map/FirstView";
+import { firstViewOf } from "@/components/map/FirstView";
 import { loadDataset } from "@/geo/load";
 import { findStory, pageBundle } from "@/geo/story";
 import { tileSettingFromEnv } from "@/app/_server/env";
@@ -31,5 +31,5 @@ export default async function EmbedPage({ params }: { params: Params }) {
   const story = findStory(dataset, (await params).id);
   if (!story) notFound();
   const bundle = pageBundle(dataset, story);
-  return <EmbedApp bundle={bundle} tiles={tileSettingFromEnv()} firstView={<FirstView bundle={bundle} linksOpenOutside />} />;
+  return <EmbedApp bundle={bundle} tiles={tileSettingFromEnv()} firstView={firstViewOf({ bundle, linksOpenOutside: true })} />;
 }

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { DatelineApp } from "@/components/DatelineApp";
-import { FirstView } from "@/components/map/FirstView";
+import { firstViewOf } from "@/components/map/FirstView";
 import { loadDataset } from "@/geo/load";
 import { storyMetadata } from "@/app/_server/metadata";
 import { findStory, pageBundle } from "@/geo/story";
@@ -28,5 +28,5 @@ export default async function StoryPage({ params }: { params: Params }) {
   const story = findStory(dataset, (await params).id);
   if (!story) notFound();
   const bundle = pageBundle(dataset, story);
-  return <DatelineApp bundle={bundle} tiles={tileSettingFromEnv()} firstView={<FirstView bundle={bundle} />} />;
+  return <DatelineApp bundle={bundle} tiles={tileSettingFromEnv()} firstView={firstViewOf({ bundle })} />;
 }
