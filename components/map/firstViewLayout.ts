@@ -27,8 +27,12 @@ export interface FitFrame {
  * smallest one's zoom.
  */
 const SMALLEST_MAP = { width: 240, height: 200 };
-/** The narrowest map labels are placed for: a small phone's. A narrower map may cut a label at its edge. */
-const NARROWEST_LABEL_MAP = 320;
+/**
+ * The narrowest map labels are placed for: most phones' (360-430 px). At 320 px, Latakia
+ * Governorate's name had no room on a 375 px phone, where the map then names it. A narrower map may
+ * cut a label at its edge until the map has started.
+ */
+const NARROWEST_LABEL_MAP = 360;
 const LARGEST_MAP = { width: 2560, height: 1600 };
 
 /** A map's height to its width, for placing labels where the fit leaves the height open (see below). */
