@@ -116,7 +116,8 @@ test("no place id is ever on two elements while the map takes over from the firs
 
 test("a marker of the first view opens its place on the map, before the map has started", async ({ page }) => {
   const release = await holdTheMap(page);
-  await page.goto("/");
+  // Not until "load": the held chunk may be one the load event waits for.
+  await page.goto("/", { waitUntil: "domcontentloaded" });
   await firstViewHydrated(page);
   await page.locator('.first-view [data-place="khmeimim"]').click();
   await expect.poll(() => queryParam(page, "place")).toBe("khmeimim");
@@ -129,7 +130,8 @@ test("a marker of the first view opens its place on the map, before the map has 
 
 test("the keyboard focus on a first view's marker moves to the map's marker of that place", async ({ page }) => {
   const release = await holdTheMap(page);
-  await page.goto("/");
+  // Not until "load": the held chunk may be one the load event waits for.
+  await page.goto("/", { waitUntil: "domcontentloaded" });
   await firstViewHydrated(page);
   await page.locator('.first-view [data-place="damascus"]').focus();
   release();
@@ -159,7 +161,8 @@ test("a link to a place or a filter never shows the first view", async ({ page }
 
 test("the page while the map starts, its first view showing, passes every axe rule", async ({ page }) => {
   const release = await holdTheMap(page);
-  await page.goto("/");
+  // Not until "load": the held chunk may be one the load event waits for.
+  await page.goto("/", { waitUntil: "domcontentloaded" });
   await firstViewHydrated(page);
   await expectNoBlockingViolations(page, "/ before the map has started");
   release();
