@@ -181,6 +181,10 @@ function FirstView({ view, layout, actorsById, linksOpenOutside }: FirstViewDraw
           </a>
         );
       })}
+      {/* The land is Natural Earth's, credited as the map credits it (Basemap.tsx). */}
+      <p className="first-view-credit">
+        Shapes: <a href="https://www.naturalearthdata.com/">Natural Earth</a>
+      </p>
     </>
   );
 }

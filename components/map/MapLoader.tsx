@@ -18,12 +18,14 @@ const DatelineMap = dynamic(() => import("./DatelineMap"), {
   ),
 });
 
-// In the browser, ask for the map's code as soon as this module runs, before hydration begins:
-// left to `dynamic`, the request went out only when hydration reached the map, after the story
-// panel, and the map's download then waited for most of hydration (about 0.4-0.7 s later on the
-// 2-core machine). The same module is fetched once; `dynamic` then finds it there, and reports a
+// Where the page opens on a link with a query (a place, an event, a filter or a view), the map is
+// wanted at once: ask for its code as soon as this module runs, before hydration begins. Left to
+// `dynamic`, the request went out only when hydration reached the map, after the story panel, and
+// the map's download then waited for most of hydration (about 0.4-0.7 s later on the 2-core
+// machine). Without a query the page opens on its first view, and the map's code waits for the
+// reader (MapLoader). The module is fetched once; `dynamic` then finds it there, and reports a
 // failed fetch through the map's error boundary, so this early request ignores its own failure.
-if (typeof document !== "undefined") import("./DatelineMap").catch(() => undefined);
+if (typeof location !== "undefined" && location.search !== "") import("./DatelineMap").catch(() => undefined);
 
 export interface MapLoaderProps extends DatelineMapProps {
   /**
@@ -53,10 +55,34 @@ function useStartedFromHtml(): boolean {
   return fromHtml;
 }
 
-/** The map, and over it, until it has started, the page's first view of it. */
+/**
+ * The map, and over it, until it has started, the page's first view of it.
+ *
+ * Where the page opens on its first view, Leaflet and the map's code (about 60 KiB gzip, and on a
+ * phone a few hundred milliseconds of a blocked main thread) load only when the reader reaches for
+ * the map: a pointer over it or pressing on it, a wheel, the keyboard focus, or the URL leaving the
+ * story as it opens (a filter, a selection from the list). A reader who only reads gets a page that
+ * answers at once, and the first view already shows every marker and name where the map draws them.
+ */
 export function MapLoader({ firstView, showFirstView = true, ...props }: MapLoaderProps) {
   const [live, setLive] = useState(false);
   const fromHtml = useStartedFromHtml();
+  const [reached, setReached] = useState(false);
+  const [started, setStarted] = useState(false);
+  if (!started && (reached || firstView === undefined || !fromHtml || !showFirstView)) setStarted(true);
+  const reach = useCallback(() => setReached(true), []);
+  // A press, a wheel or the focus asks for the map now, and is told it is coming; a pointer passing
+  // over the map only fetches it, without a status blinking at every desktop reader. A pointer that
+  // was already over the map when React began listening gets no enter event, only moves.
+  const [asked, setAsked] = useState(false);
+  const ask = useCallback(() => {
+    setReached(true);
+    setAsked(true);
+  }, []);
+  // A first view the reader has reached for stays, with a status, until the map takes over, even if
+  // the URL has moved on meanwhile (the click on a marker that started the map): blank sea would
+  // read as a broken map. A link that opens on a query never shows it.
+  const showingFirstView = !live && fromHtml && (showFirstView || reached);
   const firstViewRef = useRef<HTMLDivElement>(null);
   const handOver = useCallback((focusMarker: (placeId: string) => void) => {
     const element = firstViewRef.current;
@@ -86,11 +112,27 @@ export function MapLoader({ firstView, showFirstView = true, ...props }: MapLoad
   if (firstView === undefined) return <DatelineMap {...props} />;
   return (
     <div className="map-stage">
-      <DatelineMap {...props} onLive={handOver} />
-      {!live && fromHtml && showFirstView && (
-        // Its markers are links, each with its own accessible name; this only catches their clicks.
-        <div className="first-view" ref={firstViewRef} onClick={openFromFirstView}>
+      {started && <DatelineMap {...props} onLive={handOver} />}
+      {showingFirstView && (
+        // Its markers are links, each with its own accessible name; this only catches their clicks,
+        // and the first sign that the reader wants the map.
+        <div
+          className="first-view"
+          ref={firstViewRef}
+          onClick={openFromFirstView}
+          onPointerEnter={reach}
+          onPointerMove={reach}
+          onPointerDown={ask}
+          onWheel={ask}
+          onFocus={ask}
+          aria-busy={started}
+        >
           {firstView}
+          {asked && (
+            <p className="first-view-status" role="status">
+              Loading the map…
+            </p>
+          )}
         </div>
       )}
     </div>

@@ -1,6 +1,6 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { expect, test } from "./fixtures";
+import { expect, reachForMap, test } from "./fixtures";
 
 /**
  * The embed inside another site's article: a host page served from a second loopback origin
@@ -48,6 +48,7 @@ async function openHost(page: import("@playwright/test").Page, baseURL: string, 
   const src = `${baseURL}/embed/${STORY}?${query}`;
   await page.goto(`${hostOrigin}/?src=${encodeURIComponent(src)}`);
   const frame = page.frameLocator("#embed");
+  await reachForMap(frame);
   await frame.locator(".leaflet-marker-icon[data-place]").first().waitFor();
   return frame;
 }

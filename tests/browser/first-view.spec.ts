@@ -1,6 +1,6 @@
 import type { Browser, Page } from "@playwright/test";
 import { expectNoBlockingViolations } from "./axe";
-import { expect, test } from "./fixtures";
+import { expect, firstViewHydrated, reachForMap, test } from "./fixtures";
 import { marker, popup, queryParam } from "./helpers";
 
 // The map's first view is in the page's HTML (components/map/FirstView.tsx): the story's markers
@@ -8,13 +8,16 @@ import { marker, popup, queryParam } from "./helpers";
 
 const PLACES = 10; // the front-page story's places, Washington among them (off the view, as on the map)
 
-/** The centre of each marker on screen, by place id: the first view's, or the map's. */
+/**
+ * The centre of each marker on the page, by place id: the first view's, or the map's. On the page,
+ * not on screen: reaching for the map may scroll it into view.
+ */
 function centres(page: Page, selector: string): Promise<Record<string, { x: number; y: number }>> {
   return page.locator(selector).evaluateAll((elements) =>
     Object.fromEntries(
       elements.map((element) => {
         const face = (element.querySelector(".place-marker-count") ?? element).getBoundingClientRect();
-        return [(element as HTMLElement).dataset.place, { x: face.x + face.width / 2, y: face.y + face.height / 2 }];
+        return [(element as HTMLElement).dataset.place, { x: face.x + face.width / 2 + scrollX, y: face.y + face.height / 2 + scrollY }];
       }),
     ),
   );
@@ -45,14 +48,6 @@ async function holdTheMap(page: Page): Promise<() => void> {
   return release;
 }
 
-/** True once React has hydrated the first view: its click handler is then React's. */
-function firstViewHydrated(page: Page) {
-  return page.waitForFunction(() => {
-    const element = document.querySelector(".first-view");
-    return element !== null && Object.keys(element).some((key) => key.startsWith("__reactFiber"));
-  });
-}
-
 for (const size of [
   { width: 375, height: 667 },
   { width: 412, height: 823 },
@@ -76,6 +71,7 @@ for (const size of [
 
     await page.setViewportSize(size);
     await page.goto("/");
+    await reachForMap(page);
     await expect(page.locator(".leaflet-marker-icon[data-place]")).toHaveCount(PLACES);
     await expect(page.locator(".first-view")).toHaveCount(0);
     const mapped = await centres(page, ".leaflet-marker-icon[data-place]");
@@ -108,6 +104,7 @@ test("no place id is ever on two elements while the map takes over from the firs
     document.addEventListener("DOMContentLoaded", () => (seen.atStart = document.querySelectorAll("[data-place]").length));
   });
   await page.goto("/");
+  await reachForMap(page);
   await expect(page.locator(".leaflet-marker-icon[data-place]")).toHaveCount(PLACES);
   const seen = await page.evaluate(() => (window as unknown as { __ids: { most: number; atStart: number } }).__ids);
   expect(seen.atStart, "markers in the HTML").toBe(PLACES);
@@ -121,9 +118,10 @@ test("a marker of the first view opens its place on the map, before the map has 
   await firstViewHydrated(page);
   await page.locator('.first-view [data-place="khmeimim"]').click();
   await expect.poll(() => queryParam(page, "place")).toBe("khmeimim");
-  // The first view shows the story as it opens: once the URL asks for a place, the map shows it.
-  await expect(page.locator(".first-view")).toHaveCount(0);
+  // Until the map has started, the first view stays and says the map is on its way.
+  await expect(page.locator(".first-view [role=status]")).toHaveText("Loading the map…");
   release();
+  await expect(page.locator(".first-view")).toHaveCount(0);
   await expect(popup(page)).toContainText("Khmeimim");
   await expect(marker(page, "khmeimim")).toHaveCount(1);
 });
@@ -168,7 +166,7 @@ test("the page while the map starts, its first view showing, passes every axe ru
   release();
 });
 
-/** Records where the map's markers are when they first carry their data-place: the map's opening view, before any popup pans it. */
+/** Records where the map's markers are on the page when they first carry their data-place: the map's opening view, before any popup pans it. */
 async function recordOpeningMarkers(page: Page) {
   await page.addInitScript(() => {
     const record = () => {
@@ -177,7 +175,7 @@ async function recordOpeningMarkers(page: Page) {
       (window as unknown as { __opening: Record<string, { x: number; y: number }> }).__opening = Object.fromEntries(
         markers.map((element) => {
           const face = element.querySelector(".place-marker-count")!.getBoundingClientRect();
-          return [element.dataset.place, { x: face.x + face.width / 2, y: face.y + face.height / 2 }];
+          return [element.dataset.place, { x: face.x + face.width / 2 + scrollX, y: face.y + face.height / 2 + scrollY }];
         }),
       );
     };
@@ -203,6 +201,7 @@ for (const size of [
     await recordOpeningMarkers(page);
     await page.setViewportSize(size);
     await page.goto("/places/khmeimim");
+    await reachForMap(page);
     await expect(popup(page)).toBeVisible();
     const opening = await page.evaluate(() => (window as unknown as { __opening: Record<string, { x: number; y: number }> }).__opening);
     expect(Object.keys(opening).sort()).toEqual(Object.keys(drawn).sort());
@@ -222,6 +221,30 @@ test("an embed's HTML draws its first view, whose links open outside the frame, 
 
   await page.setViewportSize({ width: 600, height: 700 });
   await page.goto("/embed/putin-visits-syria-2020");
+  await reachForMap(page);
   await expect(page.locator(".leaflet-marker-icon[data-place]")).toHaveCount(PLACES);
   await expect(page.locator(".first-view")).toHaveCount(0);
+});
+
+test("the map's code waits for the reader to reach for the map, and a pointer over it starts it", async ({ page }) => {
+  const scripts: string[] = [];
+  page.on("response", (response) => {
+    if (response.request().resourceType() === "script") scripts.push(response.url());
+  });
+  const leafletLoaded = () => page.evaluate(() => "L" in window || document.querySelector(".leaflet-container") !== null);
+  await page.goto("/", { waitUntil: "networkidle" });
+  await firstViewHydrated(page);
+  const before = scripts.length;
+  expect(await leafletLoaded(), "Leaflet before the reader reached for the map").toBe(false);
+  await expect(page.locator(".first-view [data-place]")).toHaveCount(PLACES);
+  // Reading the article, or using the page's other controls, does not load it either.
+  await page.locator("#event-list").hover();
+  expect(scripts.length, "scripts loaded by a pointer outside the map").toBe(before);
+
+  await reachForMap(page);
+  await expect(page.locator(".leaflet-marker-icon[data-place]")).toHaveCount(PLACES);
+  await expect(page.locator(".first-view")).toHaveCount(0);
+  expect(scripts.length).toBeGreaterThan(before);
+  // A pointer passing over the map is not told the map is loading; only a press, a wheel or the focus is.
+  await expect(page.locator(".first-view-status")).toHaveCount(0);
 });

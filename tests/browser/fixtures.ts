@@ -1,4 +1,4 @@
-import { test as base, expect, type Page } from "@playwright/test";
+import { test as base, expect, type FrameLocator, type Page } from "@playwright/test";
 
 /**
  * Every browser test gets a page that aborts any request leaving localhost and records console
@@ -39,8 +39,32 @@ export const test = base.extend<{ problems: PageProblems }>({
 
 export { expect };
 
-/** Waits until the map has drawn its markers. */
+/** Waits until React has hydrated the first view (or there is none): its handlers are then React's. */
+export async function firstViewHydrated(scope: Page | FrameLocator) {
+  const hydrated = () =>
+    scope
+      .locator(".first-view")
+      .evaluateAll((views) => views.every((view) => Object.keys(view).some((key) => key.startsWith("__reactFiber"))));
+  await expect.poll(hydrated, { message: "React hydrated the first view" }).toBe(true);
+}
+
+/**
+ * Where the page opens on its first view, the map's code loads only when the reader reaches for
+ * the map (MapLoader.tsx): this moves the pointer over it, as a reader's would, once React listens.
+ */
+export async function reachForMap(scope: Page | FrameLocator) {
+  // The page (or the frame) shows one or the other once its query is applied: a link with a query
+  // keeps the app hidden until then (useUrlState), and may start the map without a first view.
+  await scope.locator(".first-view, .leaflet-container").filter({ visible: true }).first().waitFor();
+  const firstView = scope.locator(".first-view");
+  if (!(await firstView.isVisible())) return;
+  await firstViewHydrated(scope);
+  if (await firstView.isVisible()) await firstView.hover({ position: { x: 1, y: 1 }, force: true });
+}
+
+/** Waits until the map has drawn its markers, reaching for it first where the page opens on its first view. */
 export async function waitForMap(page: Page) {
+  await reachForMap(page);
   await page.locator(".leaflet-container").waitFor();
   await page.locator(".leaflet-marker-icon[data-place]").first().waitFor();
 }

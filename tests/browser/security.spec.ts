@@ -10,7 +10,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { inlineHashes } from "../../app/_server/csp-hashes";
 import { frontPageFile } from "../../app/_server/front-page.cjs";
-import { expect, test, waitForMap } from "./fixtures";
+import { expect, reachForMap, test, waitForMap } from "./fixtures";
 import { expectQueryParam, listItem, popup } from "./helpers";
 
 const HEADERS = ["content-security-policy", "x-content-type-options", "referrer-policy", "strict-transport-security", "permissions-policy"];
@@ -146,9 +146,9 @@ test("the page works under its CSP: load, open a popup, filter, open a share pag
   await expectQueryParam(page, "event", "iran-missiles-iraq-bases");
   expect(await violations(), "CSP violations on /").toEqual([]);
   await page.goto("/places/khmeimim");
-  await page.locator(".leaflet-container").waitFor();
+  await waitForMap(page);
   await page.goto("/events/iran-missiles-iraq-bases");
-  await page.locator(".leaflet-container").waitFor();
+  await waitForMap(page);
   expect(await violations(), "CSP violations on the share pages").toEqual([]);
 });
 
@@ -171,6 +171,8 @@ base("when the map library throws, the map says so and the event list still work
     } as unknown as typeof ResizeObserver;
   });
   await page.goto("/");
+  // The map's code loads when the reader reaches for the map; only then can its library throw.
+  await reachForMap(page);
   const alert = page.locator(".map-area").getByRole("alert").filter({ hasText: "The map could not be shown" });
   await expect(alert).toBeVisible();
   await expect(alert).toContainText("map library failed (test)");
