@@ -5,7 +5,7 @@ import { useCallback, useRef, useState, useSyncExternalStore, type MouseEvent, t
 import type { StoryBundle } from "@/geo/story";
 import { CLUSTER_ABOVE } from "@/geo/thresholds";
 import type { TileSetting } from "@/geo/tiles";
-import type { MapView } from "@/geo/url-state";
+import { PARAMS, type MapView } from "@/geo/url-state";
 import type { DatelineMapProps } from "./DatelineMap";
 
 /** Leaflet reads `window` when imported, so the map loads in the browser only. */
@@ -18,14 +18,21 @@ const DatelineMap = dynamic(() => import("./DatelineMap"), {
   ),
 });
 
-// Where the page opens on a link with a query (a place, an event, a filter or a view), the map is
-// wanted at once: ask for its code as soon as this module runs, before hydration begins. Left to
-// `dynamic`, the request went out only when hydration reached the map, after the story panel, and
-// the map's download then waited for most of hydration (about 0.4-0.7 s later on the 2-core
-// machine). Without a query the page opens on its first view, and the map's code waits for the
-// reader (MapLoader). The module is fetched once; `dynamic` then finds it there, and reports a
-// failed fetch through the map's error boundary, so this early request ignores its own failure.
-if (typeof location !== "undefined" && location.search !== "") import("./DatelineMap").catch(() => undefined);
+/** True when the page's link asks for a view (a place, an event, a filter, a view): not `childId`, `utm_source`… */
+function linkAsksForView(search: string): boolean {
+  const query = new URLSearchParams(search);
+  return PARAMS.some((name) => query.has(name));
+}
+
+// Where the page opens on a link that asks for a view, the map is wanted at once: ask for its code
+// as soon as this module runs, before hydration begins. Left to `dynamic`, the request went out
+// only when hydration reached the map, after the story panel, and the map's download then waited
+// for most of hydration (about 0.4-0.7 s later on the 2-core machine). Otherwise (a bare link, or
+// an embed whose address holds only Pym's `childId`) the page opens on its first view, and the
+// map's code waits for the reader (MapLoader). The module is fetched once; `dynamic` then finds it
+// there, and reports a failed fetch through the map's error boundary, so this early request
+// ignores its own failure.
+if (typeof location !== "undefined" && linkAsksForView(location.search)) import("./DatelineMap").catch(() => undefined);
 
 export interface MapLoaderProps extends DatelineMapProps {
   /**

@@ -248,3 +248,21 @@ test("the map's code waits for the reader to reach for the map, and a pointer ov
   // A pointer passing over the map is not told the map is loading; only a press, a wheel or the focus is.
   await expect(page.locator(".first-view-status")).toHaveCount(0);
 });
+
+test("an embed whose address holds only Pym's childId waits for the reader too", async ({ page }) => {
+  const scripts = new Set<string>();
+  page.on("response", (response) => {
+    if (response.request().resourceType() === "script") scripts.add(new URL(response.url()).pathname);
+  });
+  // What a bare embed loads before the reader reaches for its map...
+  await page.goto("/embed/putin-visits-syria-2020", { waitUntil: "networkidle" });
+  await firstViewHydrated(page);
+  const bare = [...scripts].sort();
+  // ...is all that one with Pym's childId loads: no early request for the map's chunk.
+  scripts.clear();
+  await page.goto("/embed/putin-visits-syria-2020?childId=dateline-map", { waitUntil: "networkidle" });
+  await firstViewHydrated(page);
+  expect([...scripts].sort()).toEqual(bare);
+  await reachForMap(page);
+  await expect(page.locator(".leaflet-marker-icon[data-place]")).toHaveCount(PLACES);
+});
