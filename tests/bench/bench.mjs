@@ -218,6 +218,7 @@ async function main() {
     page.summary = {
       jsKib: summarise(page.visits.map((v) => v.jsKib)),
       jsFiles: summarise(page.visits.map((v) => v.jsFiles)),
+      jsWithMapKib: summarise(page.visits.map((v) => v.jsWithMapKib)),
       firstMarkerMs: page.marker ? summarise(page.visits.map((v) => v.firstMarkerMs)) : null,
       score: page.lighthouse ? summarise(lh.map((r) => r.score)) : null,
       tbtMs: page.lighthouse ? summarise(lh.map((r) => r.tbtMs)) : null,
