@@ -53,7 +53,14 @@ export function compare(page, bareNext, bareLeaflet) {
 }
 
 const integer = (v) => Math.round(v).toLocaleString("en-US");
-const FORMATS = { jsKib: (v) => v.toFixed(1), jsWithMapKib: (v) => v.toFixed(1), firstMarkerMs: integer, score: integer, tbtMs: integer, lcpMs: integer };
+const FORMATS = {
+  jsKib: (v) => v.toFixed(1),
+  jsWithMapKib: (v) => v.toFixed(1),
+  firstMarkerMs: integer,
+  score: integer,
+  tbtMs: integer,
+  lcpMs: integer,
+};
 
 /** "median (min–max)", in the column's unit. */
 function figure(summary, key) {
