@@ -123,6 +123,17 @@ function provinceLines(alpha2: string): Position[][] {
   return [...arcIndexes].map((i) => simplifyLine(shapes.arcs[i] as Position[], PROVINCE_TOLERANCE));
 }
 
+let names: readonly BasemapLabel[] | undefined;
+
+/**
+ * The basemap's names alone (its `labels`), made once per process: the map's first view in the
+ * page's HTML draws them too (components/map/FirstView.tsx), and share pages are rendered on demand.
+ */
+export function basemapNames(): readonly BasemapLabel[] {
+  names ??= basemapLabels(countryFeatures(countries50m as unknown as Topology), LABEL_REGION, DETAIL_REGION);
+  return names;
+}
+
 /**
  * The basemap for a validated set of places. Countries and provinces come from Natural Earth, the
  * places' admin-1 outlines from their `outline`, the names from basemap-labels.ts. Built at
@@ -140,6 +151,6 @@ export function buildBasemap(places: readonly PlaceFeature[]): Basemap {
     countries: basemapCountries(detailed),
     provinces,
     areas: areaCollection(places),
-    labels: basemapLabels(detailed, LABEL_REGION, DETAIL_REGION),
+    labels: [...basemapNames()],
   };
 }

@@ -5,21 +5,8 @@ import { useEffect, useMemo } from "react";
 import { Pane, useMap } from "react-leaflet";
 import type { BasemapLabel } from "@/geo/basemap";
 import type { BasemapLabelLayout } from "@/geo/layout";
+import { BASEMAP_LABEL_STYLE, basemapLabelId } from "./basemapLabelStyle";
 import { textWidth } from "./measureText";
-
-const FONT_STACK = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
-
-/** How each kind of name is drawn; the layout measures with the same fonts (see app/globals.css, .basemap-label). */
-export const BASEMAP_LABEL_STYLE = {
-  country: { font: `600 11px ${FONT_STACK}`, letterSpacing: 1.5, height: 14, uppercase: true },
-  capital: { font: `700 12px ${FONT_STACK}`, letterSpacing: 0, height: 15, uppercase: false },
-  city: { font: `400 11px ${FONT_STACK}`, letterSpacing: 0, height: 14, uppercase: false },
-} as const;
-
-/** A basemap label's key: stable across zooms, unique across the list. */
-export function basemapLabelId(label: BasemapLabel): string {
-  return `${label.kind}:${label.name}:${label.lng},${label.lat}`;
-}
 
 /** The size of a basemap label as drawn, for the layout. */
 export function basemapLabelSize(label: BasemapLabel): { width: number; height: number } {

@@ -6,6 +6,7 @@ import type { Actor, PlaceFeature } from "@/geo/schema";
 import type { StoryBundle } from "@/geo/story";
 import { CLUSTER_ABOVE } from "@/geo/thresholds";
 import { deriveView, type StoryView } from "@/geo/view";
+import { basemapNames } from "@/geo/basemap";
 import { landBox } from "@/geo/land-svg";
 import { latLngOf, mapTarget } from "@/geo/map-target";
 import { firstViewLayout, type FirstViewFrame, type FirstViewLayout, type FirstViewMarker } from "./firstViewLayout";
@@ -48,7 +49,11 @@ const PER_ZOOM = {
 
 function zoomRule(zoom: number): string {
   const properties = Object.entries(PER_ZOOM).map(([name, unset]) => `--${name}:var(--${name}-${zoom},${unset})`);
-  return `.first-view-land{--s:${2 ** zoom}}.first-view-marker{--s:${2 ** zoom};${properties.join(";")}}`;
+  // A basemap name is hidden at a zoom unless it says otherwise (`--nv-5: visible`): few have room at every zoom.
+  return (
+    `.first-view-land{--s:${2 ** zoom}}.first-view-marker{--s:${2 ** zoom};${properties.join(";")}}` +
+    `.first-view-name{--s:${2 ** zoom};--nv:var(--nv-${zoom},hidden)}`
+  );
 }
 
 /**
@@ -126,7 +131,7 @@ export function firstViewOf({ bundle, focus, linksOpenOutside = false }: FirstVi
       : target.kind === "fit"
         ? { kind: "fit", bounds: target.bounds(), fit: FIT_FRAME }
         : undefined;
-  const layout = frame && firstViewLayout(view.places, view.groupsByPlace, frame, view.focusPlace);
+  const layout = frame && firstViewLayout(view.places, view.groupsByPlace, frame, view.focusPlace, basemapNames());
   if (!layout) return undefined;
   const actorsById = new Map(bundle.actors.map((actor) => [actor.id, actor]));
   return <FirstView view={view} layout={layout} actorsById={actorsById} linksOpenOutside={linksOpenOutside} />;
@@ -160,6 +165,7 @@ function FirstView({ view, layout, actorsById, linksOpenOutside }: FirstViewDraw
           Not next/image: it writes an inline style, which the page's policy blocks, and an SVG needs no resizing. */}
       {/* eslint-disable-next-line @next/next/no-img-element */}
       <img className="first-view-land" src="/basemap.svg" alt="" style={landStyle as CSSProperties} />
+      <BasemapNames layout={layout} />
       {view.places.map((place) => {
         const point = layout.points.get(place.id)!;
         const group = view.groupsByPlace.get(place.id);
@@ -181,10 +187,47 @@ function FirstView({ view, layout, actorsById, linksOpenOutside }: FirstViewDraw
           </a>
         );
       })}
-      {/* The land is Natural Earth's, credited as the map credits it (Basemap.tsx). */}
+      {/* The land is Natural Earth's and the cities' names GeoNames', credited as the map credits them (Basemap.tsx). */}
       <p className="first-view-credit">
-        Shapes: <a href="https://www.naturalearthdata.com/">Natural Earth</a>
+        Shapes: <a href="https://www.naturalearthdata.com/">Natural Earth</a>, Place names: <a href="https://www.geonames.org/">GeoNames</a>{" "}
+        (<a href="https://creativecommons.org/licenses/by/4.0/">CC BY 4.0</a>)
       </p>
     </>
+  );
+}
+
+/**
+ * The basemap's names (countries, capitals, cities) that have room at some zoom, as the map places
+ * them around the markers and their labels; each is shown at the zooms where it has room, on the
+ * side it has there (a city's name may go left of its dot at one zoom and right at another: one
+ * element per side). Hidden from screen readers, as the map's are: the markers name the places.
+ */
+function BasemapNames({ layout }: { layout: FirstViewLayout }) {
+  const sidesById = new Map<string, Map<string, number[]>>();
+  for (const { zoom, names } of layout.zooms)
+    for (const { id, side } of names) {
+      const sides = sidesById.get(id) ?? new Map<string, number[]>();
+      sides.set(side, [...(sides.get(side) ?? []), zoom]);
+      sidesById.set(id, sides);
+    }
+  const round = (n: number) => String(Math.round(n * 1e4) / 1e4);
+  return (
+    <div className="first-view-names" aria-hidden="true">
+      {[...sidesById].flatMap(([id, sides]) => {
+        const { label, point } = layout.names.get(id)!;
+        return [...sides].map(([side, zooms]) => {
+          const style: Record<string, string> = { "--x": round(point.x), "--y": round(point.y) };
+          for (const zoom of zooms) style[`--nv-${zoom}`] = "visible";
+          return (
+            <span key={`${id}|${side}`} className="first-view-name" style={style as CSSProperties}>
+              <span className={`basemap-label is-${label.kind}`} data-side={side}>
+                {label.kind !== "country" && <span className="basemap-label-dot" />}
+                <span className="basemap-label-text">{label.name}</span>
+              </span>
+            </span>
+          );
+        });
+      })}
+    </div>
   );
 }

@@ -5,12 +5,14 @@
  * (FirstView.tsx): each zoom's thresholds are the smallest map that it fits in, as Leaflet's
  * `getBoundsZoom` decides. No Leaflet and no DOM here; the projection is Leaflet's (projectToWorld).
  */
+import type { BasemapLabel } from "@/geo/basemap";
 import type { PlaceGroup } from "@/geo/group";
 import { placeLabels } from "@/geo/label-placement";
-import { markerLabelExtent, spreadMarkers, type Box, type Point } from "@/geo/layout";
+import { markerLabelExtent, spreadMarkers, type BasemapLabelInput, type BasemapLabelLayout, type Box, type Point } from "@/geo/layout";
 import type { PlaceFeature } from "@/geo/schema";
 import type { BBox } from "geojson";
 import { projectToWorld } from "@/geo/world-shapes";
+import { BASEMAP_LABEL_STYLE, basemapLabelId } from "./basemapLabelStyle";
 import { HALF } from "./faceGeometry";
 import { LABELS, markerInputs, SPREAD } from "./layoutInputs";
 
@@ -47,6 +49,13 @@ const LABEL_CHAR_WIDTH = 7.3;
 const LABEL_PADDING = 10;
 
 /**
+ * The most basemap names drawn at one zoom, the most important first: enough to say where the
+ * story is; each name costs the page some 500 bytes (its element, and again in React's payload),
+ * and the map, once started, names the rest.
+ */
+const MOST_NAMES = 24;
+
+/**
  * The map's control corners, as Chromium measured them (useCoveredCorners): the zoom buttons
  * at the top left, the attribution at the bottom right. No label goes under them.
  */
@@ -77,6 +86,8 @@ export interface FirstViewZoom {
   minWidth: number;
   minHeight: number;
   markers: FirstViewMarker[];
+  /** The basemap's names that have room at this zoom, around the markers and their labels, and on which side. */
+  names: BasemapLabelLayout[];
 }
 
 export interface FirstViewLayout {
@@ -84,6 +95,8 @@ export interface FirstViewLayout {
   centre: Point;
   /** Each place's point relative to the view's centre, in world pixels at zoom 0. */
   points: Map<string, Point>;
+  /** The basemap's names placed at some zoom, by id, each with its point as `points` has them. */
+  names: Map<string, { label: BasemapLabel; point: Point }>;
   /** From the smallest zoom up: each applies from its thresholds until the next one's. */
   zooms: FirstViewZoom[];
 }
@@ -147,16 +160,17 @@ export function firstViewLayout(
   groupsByPlace: ReadonlyMap<string, PlaceGroup>,
   frame: FirstViewFrame,
   selectedPlace?: string,
+  basemapNames: readonly BasemapLabel[] = [],
 ): FirstViewLayout | undefined {
   const framed = places.length > 0 ? framedZooms(frame) : undefined;
   if (!framed) return undefined;
   const { centre } = framed;
-  const points = new Map(
-    places.map((place) => {
-      const [x, y] = projectToWorld(...(place.geometry.coordinates as [number, number]));
-      return [place.id, { x: x - centre.x, y: y - centre.y }];
-    }),
-  );
+  const relative = (lng: number, lat: number): Point => {
+    const [x, y] = projectToWorld(lng, lat);
+    return { x: x - centre.x, y: y - centre.y };
+  };
+  const points = new Map(places.map((place) => [place.id, relative(...(place.geometry.coordinates as [number, number]))]));
+  const namesById = new Map(basemapNames.map((label) => [basemapLabelId(label), { label, point: relative(label.lng, label.lat) }]));
 
   const zooms: FirstViewZoom[] = [];
   for (const { zoom, minWidth, minHeight } of framed.zooms) {
@@ -179,7 +193,10 @@ export function firstViewLayout(
       { minX: view.minX, minY: view.minY, maxX: view.minX + ZOOM_BUTTONS.width, maxY: view.minY + ZOOM_BUTTONS.height },
       { minX: view.maxX - ATTRIBUTION.width, minY: view.maxY - ATTRIBUTION.height, maxX: view.maxX, maxY: view.maxY },
     ];
-    const labels = placeLabels(spread, [], { ...LABELS, view, covered });
+    const names = [...namesById].flatMap(([id, { label, point }]) =>
+      label.minZoom <= zoom ? [nameInput(id, label, { x: point.x * scale, y: point.y * scale })] : [],
+    );
+    const labels = placeLabels(spread, names, { ...LABELS, view, covered });
     const markers = spread.map((m): FirstViewMarker => {
       const placement = labels.markers.get(m.id);
       if (!placement) return { id: m.id, offset: m.offset, label: null };
@@ -189,7 +206,23 @@ export function firstViewLayout(
       const x = HALF + placement.shift.x + (anchor === 0 ? extent.left : anchor === 1 ? extent.right : (extent.left + extent.right) / 2);
       return { id: m.id, offset: m.offset, label: { x, y: HALF + extent.top + placement.shift.y, anchor } };
     });
-    zooms.push({ zoom, minWidth, minHeight, markers });
+    const rankOf = (id: string) => namesById.get(id)!.label.rank;
+    const kept = [...labels.basemap].sort((a, b) => rankOf(a.id) - rankOf(b.id)).slice(0, MOST_NAMES);
+    zooms.push({ zoom, minWidth, minHeight, markers, names: kept });
   }
-  return { centre, points, zooms };
+  const placed = new Set(zooms.flatMap((z) => z.names.map((n) => n.id)));
+  return { centre, points, names: new Map([...namesById].filter(([id]) => placed.has(id))), zooms };
+}
+
+/** A basemap name as the label layout takes it, its width estimated (BASEMAP_LABEL_STYLE's `perChar`) as the server has no canvas. */
+function nameInput(id: string, label: BasemapLabel, point: Point): BasemapLabelInput {
+  const style = BASEMAP_LABEL_STYLE[label.kind];
+  return {
+    id,
+    point,
+    width: Math.ceil(label.name.length * style.perChar) + 2,
+    height: style.height,
+    rank: label.rank,
+    dot: label.kind !== "country",
+  };
 }

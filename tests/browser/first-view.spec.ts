@@ -23,6 +23,25 @@ function centres(page: Page, selector: string): Promise<Record<string, { x: numb
   );
 }
 
+/**
+ * Where each basemap name that shows in `container` is, by its text: its dot's centre (a city's),
+ * or its own centre (a country's), on the page. A name whose point is outside the container is cut
+ * off there, and left out.
+ */
+function namePoints(page: Page, container: string): Promise<Record<string, { x: number; y: number }>> {
+  return page.locator(`${container} .basemap-label`).evaluateAll((labels, container) => {
+    const frame = document.querySelector(container)!.getBoundingClientRect();
+    return Object.fromEntries(
+      labels
+        .filter((label) => getComputedStyle(label).visibility === "visible")
+        .map((label) => [label.textContent, (label.querySelector(".basemap-label-dot") ?? label).getBoundingClientRect()] as const)
+        .map(([name, box]) => [name, { x: box.x + box.width / 2, y: box.y + box.height / 2 }] as const)
+        .filter(([, p]) => p.x >= frame.left && p.x <= frame.right && p.y >= frame.top && p.y <= frame.bottom)
+        .map(([name, p]) => [name, { x: p.x + scrollX, y: p.y + scrollY }]),
+    );
+  }, container);
+}
+
 /** The first view alone, as the HTML draws it with no script at all. */
 async function htmlOnly(browser: Browser, size: { width: number; height: number }) {
   const context = await browser.newContext({ javaScriptEnabled: false, viewport: size });
@@ -64,8 +83,11 @@ for (const size of [
       .evaluateAll((labels) =>
         labels.filter((label) => getComputedStyle(label).visibility === "visible").map((label) => label.textContent),
       );
+    const names = await namePoints(html.page, ".first-view");
     await html.close();
     expect(Object.keys(drawn)).toHaveLength(PLACES);
+    // Countries and cities are named around the story before any script runs, as the map names them.
+    expect(Object.keys(names).length, "basemap names in the first view").toBeGreaterThanOrEqual(5);
     // The article's own places are named before any script runs.
     expect(named).toEqual(expect.arrayContaining(["Damascus", "Khmeimim Air Base", "Erbil Air Base"]));
 
@@ -87,6 +109,16 @@ for (const size of [
     for (const [id, point] of Object.entries(drawn)) {
       expect(Math.abs(point.x - mapped[id]!.x), `${id}'s x`).toBeLessThanOrEqual(2);
       expect(Math.abs(point.y - mapped[id]!.y), `${id}'s y`).toBeLessThanOrEqual(2);
+    }
+    // The map names most of them too (its layout measures the names, where the server estimates
+    // their widths), each at the same point, once its basemap has arrived.
+    await expect(page.locator(".leaflet-container .basemap-label").first()).toBeVisible();
+    const mapNames = await namePoints(page, ".leaflet-container");
+    const shared = Object.keys(names).filter((name) => name in mapNames);
+    expect(shared.length, `names in both of ${Object.keys(names).join(", ")}`).toBeGreaterThanOrEqual(Object.keys(names).length * 0.75);
+    for (const name of shared) {
+      expect(Math.abs(names[name]!.x - mapNames[name]!.x), `${name}'s x`).toBeLessThanOrEqual(2);
+      expect(Math.abs(names[name]!.y - mapNames[name]!.y), `${name}'s y`).toBeLessThanOrEqual(2);
     }
   });
 }

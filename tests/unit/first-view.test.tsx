@@ -3,7 +3,10 @@ import { describe, expect, it } from "vitest";
 import { FIT_FRAME } from "@/components/map/fitFrame";
 import { firstViewCss, firstViewOf } from "@/components/map/FirstView";
 import { firstViewLayout, fitZoom } from "@/components/map/firstViewLayout";
+import { BASEMAP_LABEL_STYLE } from "@/components/map/basemapLabelStyle";
 import { markerName } from "@/components/map/markerText";
+import { basemapNames } from "@/geo/basemap";
+import { basemapExtent } from "@/geo/layout";
 import { loadDataset } from "@/geo/load";
 import { CLUSTER_ABOVE } from "@/geo/thresholds";
 import { frontPageStory, pageBundle, type StoryBundle } from "@/geo/story";
@@ -81,6 +84,54 @@ describe("firstViewLayout", () => {
   });
 });
 
+describe("firstViewLayout, with the basemap's names", () => {
+  const named = firstViewLayout(
+    view.places,
+    view.groupsByPlace,
+    { kind: "fit", bounds: view.coreBounds(), fit: FIT_FRAME },
+    undefined,
+    basemapNames(),
+  )!;
+  const boxOf = (zoom: number, id: string, side: "left" | "right" | "center") => {
+    const { label, point } = named.names.get(id)!;
+    const input = {
+      id,
+      point: { x: point.x * 2 ** zoom, y: point.y * 2 ** zoom },
+      width: label.name.length * BASEMAP_LABEL_STYLE[label.kind].perChar,
+      height: BASEMAP_LABEL_STYLE[label.kind].height,
+      rank: label.rank,
+      dot: label.kind !== "country",
+    };
+    const extent = basemapExtent(input, side);
+    return {
+      minX: input.point.x + extent.left,
+      maxX: input.point.x + extent.right,
+      minY: input.point.y + extent.top,
+      maxY: input.point.y + extent.bottom,
+    };
+  };
+
+  it("names the countries and cities around the story at the zoom a desktop opens at", () => {
+    const atFive = named.zooms.find((z) => z.zoom === 5)!.names.map((n) => named.names.get(n.id)!.label.name);
+    expect(atFive).toEqual(expect.arrayContaining(["Russia", "Saudi Arabia", "Jordan", "Georgia", "Baku", "Tbilisi", "Basra"]));
+  });
+
+  it("places a name only from its own zoom, never over another name", () => {
+    for (const { zoom, names } of named.zooms) {
+      const boxes = names.map(({ id, side }) => {
+        expect(named.names.get(id)!.label.minZoom, id).toBeLessThanOrEqual(zoom);
+        return boxOf(zoom, id, side);
+      });
+      for (const [i, a] of boxes.entries())
+        for (const b of boxes.slice(i + 1)) expect(a.minX < b.maxX && b.minX < a.maxX && a.minY < b.maxY && b.minY < a.maxY).toBe(false);
+    }
+  });
+
+  it("places the markers and their labels as it does without names", () => {
+    expect(named.zooms.map((z) => z.markers)).toEqual(layout.zooms.map((z) => z.markers));
+  });
+});
+
 describe("firstViewLayout, centred on a place", () => {
   const focused = deriveView(bundle, { place: "khmeimim" });
   const [lng, lat] = focused.places.find((p) => p.id === "khmeimim")!.geometry.coordinates as [number, number];
@@ -113,6 +164,17 @@ describe("FirstView", () => {
       expect(html).toContain(`aria-label="${name.replaceAll("&", "&amp;")}"`);
       expect(html).toContain(`href="/places/${place.id}"`);
     }
+  });
+
+  it("draws each basemap name at the zooms it has room at, hidden from screen readers", () => {
+    const html = renderToStaticMarkup(firstViewOf({ bundle })!);
+    expect(html).toMatch(/<div class="first-view-names" aria-hidden="true">/);
+    // Baku is named at zoom 5 (above); Russia, a country, is centred on its point.
+    expect(html).toMatch(
+      /<span class="first-view-name" style="[^"]*--nv-5:visible[^"]*"><span class="basemap-label is-capital" data-side="\w+"><span class="basemap-label-dot"><\/span><span class="basemap-label-text">Baku</,
+    );
+    expect(html).toMatch(/<span class="basemap-label is-country" data-side="center"><span class="basemap-label-text">Russia</);
+    expect(firstViewCss(layout)).toContain(".first-view-name{--s:32;--nv:var(--nv-5,hidden)}");
   });
 
   it("writes its zoom rules from numbers only (they are hashed into the page's style policy)", () => {
