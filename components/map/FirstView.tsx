@@ -71,6 +71,8 @@ export function firstViewCss(layout: FirstViewLayout): string {
 }
 
 const px = (n: number) => `${Math.round(n)}px`;
+/** A point's coordinate in world pixels at zoom 0, to 4 decimals: a hundredth of a pixel at zoom 7. */
+const round = (n: number) => String(Math.round(n * 1e4) / 1e4);
 
 /** One marker's values at one zoom that differ from PER_ZOOM's, as the custom properties that zoom's rule reads. */
 function zoomProperties(zoom: number, { offset, label }: FirstViewMarker): Record<string, string> {
@@ -151,7 +153,6 @@ interface FirstViewDrawing {
 function FirstView({ view, layout, actorsById, linksOpenOutside }: FirstViewDrawing) {
   const byZoom = layout.zooms.map((z) => ({ zoom: z.zoom, markers: new Map(z.markers.map((m) => [m.id, m])) }));
   const land = landBox();
-  const round = (n: number) => String(Math.round(n * 1e4) / 1e4);
   const landStyle = {
     "--x": round(land.minX - layout.centre.x),
     "--y": round(land.minY - layout.centre.y),
@@ -210,7 +211,6 @@ function BasemapNames({ layout }: { layout: FirstViewLayout }) {
       sides.set(side, [...(sides.get(side) ?? []), zoom]);
       sidesById.set(id, sides);
     }
-  const round = (n: number) => String(Math.round(n * 1e4) / 1e4);
   return (
     <div className="first-view-names" aria-hidden="true">
       {[...sidesById].flatMap(([id, sides]) => {

@@ -215,7 +215,7 @@ export function firstViewLayout(
 }
 
 /** A basemap name as the label layout takes it, its width estimated (BASEMAP_LABEL_STYLE's `perChar`) as the server has no canvas. */
-function nameInput(id: string, label: BasemapLabel, point: Point): BasemapLabelInput {
+export function nameInput(id: string, label: BasemapLabel, point: Point): BasemapLabelInput {
   const style = BASEMAP_LABEL_STYLE[label.kind];
   return {
     id,

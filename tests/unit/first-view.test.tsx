@@ -2,8 +2,7 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { FIT_FRAME } from "@/components/map/fitFrame";
 import { firstViewCss, firstViewOf } from "@/components/map/FirstView";
-import { firstViewLayout, fitZoom } from "@/components/map/firstViewLayout";
-import { BASEMAP_LABEL_STYLE } from "@/components/map/basemapLabelStyle";
+import { firstViewLayout, fitZoom, nameInput } from "@/components/map/firstViewLayout";
 import { markerName } from "@/components/map/markerText";
 import { basemapNames } from "@/geo/basemap";
 import { basemapExtent } from "@/geo/layout";
@@ -94,14 +93,7 @@ describe("firstViewLayout, with the basemap's names", () => {
   )!;
   const boxOf = (zoom: number, id: string, side: "left" | "right" | "center") => {
     const { label, point } = named.names.get(id)!;
-    const input = {
-      id,
-      point: { x: point.x * 2 ** zoom, y: point.y * 2 ** zoom },
-      width: label.name.length * BASEMAP_LABEL_STYLE[label.kind].perChar,
-      height: BASEMAP_LABEL_STYLE[label.kind].height,
-      rank: label.rank,
-      dot: label.kind !== "country",
-    };
+    const input = nameInput(id, label, { x: point.x * 2 ** zoom, y: point.y * 2 ** zoom });
     const extent = basemapExtent(input, side);
     return {
       minX: input.point.x + extent.left,
