@@ -94,7 +94,7 @@ function roundGeometry(geometry: Polygon | MultiPolygon): Polygon | MultiPolygon
 }
 
 /** The admin-1 outlines of the places that have one (validation has checked every code). */
-function areaCollection(places: readonly PlaceFeature[]): Basemap["areas"] {
+export function areaCollection(places: readonly PlaceFeature[]): Basemap["areas"] {
   const features = places.flatMap((place): BasemapArea[] => {
     const code = place.properties.outline?.naturalEarthAdmin1;
     if (code === undefined) return [];
@@ -124,6 +124,16 @@ function provinceLines(alpha2: string): Position[][] {
 }
 
 let names: readonly BasemapLabel[] | undefined;
+let countriesById: ReadonlyMap<string, BasemapCountry> | undefined;
+
+/**
+ * A country as the basemap draws it ("SY"), made once per process: the map's first view outlines
+ * the countries that stand for a place (geo/outline-svg.ts), and share pages are rendered on demand.
+ */
+export function basemapCountry(id: string): BasemapCountry | undefined {
+  countriesById ??= new Map(basemapCountries(countryFeatures(countries50m as unknown as Topology)).map((c) => [c.id, c]));
+  return countriesById.get(id);
+}
 
 /**
  * The basemap's names alone (its `labels`), made once per process: the map's first view in the

@@ -6,8 +6,13 @@
 import type { BasemapCountry } from "./basemap";
 import { decodeRing, projectToWorld } from "./world-shapes";
 
-/** [west, south, east, north]: the story's region with room around it, wider than a phone's map at the fit's lowest zoom. */
-export const LAND_REGION = [10, 10, 80, 52] as const;
+/**
+ * [west, south, east, north]: the story's region with room around it, as far as the first view
+ * reaches at the fit's lowest zoom on a phone, a tablet held upright or a wide screen (checked by
+ * tests/browser/first-view.spec.ts). With 52° and 10° north, a phone's map showed a strip of
+ * bare sea above Russia, and a tablet's below Arabia, where the map then drew land.
+ */
+export const LAND_REGION = [5, -10, 85, 62] as const;
 
 /** Vertices are rounded to whole pixels at this zoom (about 1.2 km): the first view opens at zoom 3 to 7. */
 const LAND_ZOOM = 7;
@@ -40,17 +45,8 @@ export function landSvg(countries: readonly BasemapCountry[]): string {
       for (const encoded of polygon) {
         const ring = decodeRing(encoded);
         if (ring.maxX < box.minX || ring.minX > box.maxX || ring.maxY < box.minY || ring.minY > box.maxY) continue;
-        const steps: number[] = [];
-        let [x, y] = [Math.round((ring.xy[0]! - box.minX) * scale), Math.round((ring.xy[1]! - box.minY) * scale)];
-        const start = `M${x} ${y}`;
-        for (let i = 2; i < ring.xy.length; i += 2) {
-          const nx = Math.round((ring.xy[i]! - box.minX) * scale);
-          const ny = Math.round((ring.xy[i + 1]! - box.minY) * scale);
-          if (nx === x && ny === y) continue;
-          steps.push(nx - x, ny - y);
-          [x, y] = [nx, ny];
-        }
-        if (steps.length >= 4) rings.push(`${start}l${steps.join(" ").replaceAll(" -", "-")}z`);
+        const path = ringPath(ring.xy, box, scale);
+        if (path) rings.push(path);
       }
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" preserveAspectRatio="none">`,
@@ -58,4 +54,23 @@ export function landSvg(countries: readonly BasemapCountry[]): string {
     "</svg>",
     "",
   ].join("\n");
+}
+
+/**
+ * A closed ring of world pixels (x and y interleaved) as SVG path data, in pixels at `scale` from
+ * the box's corner, rounded to whole pixels, each vertex after the first relative to the one before
+ * ("M x y l dx dy … z"); undefined when rounding leaves it too small to draw.
+ */
+export function ringPath(xy: ArrayLike<number>, box: { minX: number; minY: number }, scale: number): string | undefined {
+  const steps: number[] = [];
+  let [x, y] = [Math.round((xy[0]! - box.minX) * scale), Math.round((xy[1]! - box.minY) * scale)];
+  const start = `M${x} ${y}`;
+  for (let i = 2; i < xy.length; i += 2) {
+    const nx = Math.round((xy[i]! - box.minX) * scale);
+    const ny = Math.round((xy[i + 1]! - box.minY) * scale);
+    if (nx === x && ny === y) continue;
+    steps.push(nx - x, ny - y);
+    [x, y] = [nx, ny];
+  }
+  return steps.length >= 4 ? `${start}l${steps.join(" ").replaceAll(" -", "-")}z` : undefined;
 }

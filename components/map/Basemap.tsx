@@ -8,6 +8,7 @@ import type { Basemap as BasemapFile, BasemapLabel } from "@/geo/basemap";
 import { decodeRing, outlineGeometry, type BasemapPaint, type WorldPolygon } from "@/geo/world-shapes";
 import { LAND_REGION } from "@/geo/land-svg";
 import { BasemapCanvas } from "./basemapCanvas";
+import { AREA_OUTLINE, COUNTRY_OUTLINE } from "./outlineStyle";
 
 type Shapes = FeatureCollection<Polygon | MultiPolygon, { name: string }>;
 
@@ -51,24 +52,8 @@ const CREDITS = [
   'Shapes: <a href="https://www.naturalearthdata.com/">Natural Earth</a>',
   'Place names: <a href="https://www.geonames.org/">GeoNames</a> (<a href="https://creativecommons.org/licenses/by/4.0/">CC BY 4.0</a>)',
 ];
-const OUTLINE_STYLE = {
-  className: "country-outline",
-  color: "#1b2a3a",
-  weight: 2,
-  dashArray: "6 4",
-  fill: true,
-  fillColor: "#1b2a3a",
-  fillOpacity: 0.06,
-};
-const AREA_STYLE = {
-  className: "area-outline",
-  color: "#0b5cad",
-  weight: 2,
-  dashArray: "5 3",
-  fill: true,
-  fillColor: "#0b5cad",
-  fillOpacity: 0.1,
-};
+const OUTLINE_STYLE = { className: "country-outline", fill: true, ...COUNTRY_OUTLINE };
+const AREA_STYLE = { className: "area-outline", fill: true, ...AREA_OUTLINE };
 
 /** The outlines of these countries, from their drawn polygons. */
 function countryOutlines(countries: BasemapData["countries"], ids: readonly string[]): Shapes {

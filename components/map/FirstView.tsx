@@ -8,10 +8,12 @@ import { CLUSTER_ABOVE } from "@/geo/thresholds";
 import { deriveView, type StoryView } from "@/geo/view";
 import { basemapNames } from "@/geo/basemap";
 import { landBox } from "@/geo/land-svg";
+import { outlineDrawing, type OutlineDrawing, type WorldBox } from "@/geo/outline-svg";
 import { latLngOf, mapTarget } from "@/geo/map-target";
 import { firstViewLayout, type FirstViewFrame, type FirstViewLayout, type FirstViewMarker } from "./firstViewLayout";
 import { markerName, shownMarks } from "./markerText";
 import { FIT_FRAME, FOCUS_ZOOM } from "./fitFrame";
+import { AREA_OUTLINE, COUNTRY_OUTLINE, type OutlineLook } from "./outlineStyle";
 
 // The map's first view, in the page's HTML: the story's markers and their names where Leaflet's
 // first fit will draw them, before any script has run. A server component: its layout code never
@@ -51,7 +53,7 @@ function zoomRule(zoom: number): string {
   const properties = Object.entries(PER_ZOOM).map(([name, unset]) => `--${name}:var(--${name}-${zoom},${unset})`);
   // A basemap name is hidden at a zoom unless it says otherwise (`--nv-5: visible`): few have room at every zoom.
   return (
-    `.first-view-land{--s:${2 ** zoom}}.first-view-marker{--s:${2 ** zoom};${properties.join(";")}}` +
+    `.first-view-land,.first-view-outlines{--s:${2 ** zoom}}.first-view-marker{--s:${2 ** zoom};${properties.join(";")}}` +
     `.first-view-name{--s:${2 ** zoom};--nv:var(--nv-${zoom},hidden)}`
   );
 }
@@ -136,36 +138,77 @@ export function firstViewOf({ bundle, focus, linksOpenOutside = false }: FirstVi
   const layout = frame && firstViewLayout(view.places, view.groupsByPlace, frame, view.focusPlace, basemapNames());
   if (!layout) return undefined;
   const actorsById = new Map(bundle.actors.map((actor) => [actor.id, actor]));
-  return <FirstView view={view} layout={layout} actorsById={actorsById} linksOpenOutside={linksOpenOutside} />;
+  const outlines = outlineDrawing(view.places, view.outlinedCountries, view.outlinedAreas);
+  return <FirstView view={view} layout={layout} outlines={outlines} actorsById={actorsById} linksOpenOutside={linksOpenOutside} />;
 }
 
 interface FirstViewDrawing {
   view: StoryView;
   layout: FirstViewLayout;
+  outlines: OutlineDrawing | undefined;
   actorsById: ReadonlyMap<string, Actor>;
   linksOpenOutside: boolean;
 }
 
+/** A box of world pixels where the view's zoom rule puts it: relative to the view's centre, scaled by `--s`. */
+function boxStyle(box: WorldBox, centre: { x: number; y: number }): CSSProperties {
+  const style = {
+    "--x": round(box.minX - centre.x),
+    "--y": round(box.minY - centre.y),
+    "--w": round(box.maxX - box.minX),
+    "--h": round(box.maxY - box.minY),
+  };
+  return style as CSSProperties;
+}
+
+/** An outline's path, in the map's colours and dashes; its lines keep their width in pixels however the SVG is stretched. */
+function OutlinePath({ d, look }: { d: string; look: OutlineLook }) {
+  return (
+    <path
+      d={d}
+      fill={look.fillColor}
+      fillOpacity={look.fillOpacity}
+      fillRule="evenodd"
+      stroke={look.color}
+      strokeWidth={look.weight}
+      strokeDasharray={look.dashArray}
+      strokeLinejoin="round"
+      vectorEffect="non-scaling-stroke"
+    />
+  );
+}
+
+/** The outlines the map draws over the land (Basemap.tsx), stretched over their box like the land. */
+function Outlines({ drawing, centre }: { drawing: OutlineDrawing; centre: { x: number; y: number } }) {
+  return (
+    <svg
+      className="first-view-outlines"
+      viewBox={`0 0 ${drawing.width} ${drawing.height}`}
+      preserveAspectRatio="none"
+      aria-hidden="true"
+      focusable="false"
+      style={boxStyle(drawing.box, centre)}
+    >
+      {drawing.countries && <OutlinePath d={drawing.countries} look={COUNTRY_OUTLINE} />}
+      {drawing.areas && <OutlinePath d={drawing.areas} look={AREA_OUTLINE} />}
+    </svg>
+  );
+}
+
 /**
- * The markers, their names and the land. Each marker is a link to its place's page, which reads
+ * The markers, their names, the land and the outlines of the places that are areas. Each marker is a link to its place's page, which reads
  * without JavaScript; once the page runs, a click opens the place on the map instead (MapLoader.tsx).
  */
-function FirstView({ view, layout, actorsById, linksOpenOutside }: FirstViewDrawing) {
+function FirstView({ view, layout, outlines, actorsById, linksOpenOutside }: FirstViewDrawing) {
   const byZoom = layout.zooms.map((z) => ({ zoom: z.zoom, markers: new Map(z.markers.map((m) => [m.id, m])) }));
-  const land = landBox();
-  const landStyle = {
-    "--x": round(land.minX - layout.centre.x),
-    "--y": round(land.minY - layout.centre.y),
-    "--w": round(land.maxX - land.minX),
-    "--h": round(land.maxY - land.minY),
-  };
   return (
     <>
       <style>{firstViewCss(layout)}</style>
       {/* The region's land, stretched over its box at the view's zoom; the map's own basemap replaces it.
           Not next/image: it writes an inline style, which the page's policy blocks, and an SVG needs no resizing. */}
       {/* eslint-disable-next-line @next/next/no-img-element */}
-      <img className="first-view-land" src="/basemap.svg" alt="" style={landStyle as CSSProperties} />
+      <img className="first-view-land" src="/basemap.svg" alt="" style={boxStyle(landBox(), layout.centre)} />
+      {outlines && <Outlines drawing={outlines} centre={layout.centre} />}
       <BasemapNames layout={layout} />
       {view.places.map((place) => {
         const point = layout.points.get(place.id)!;

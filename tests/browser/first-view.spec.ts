@@ -42,6 +42,22 @@ function namePoints(page: Page, container: string): Promise<Record<string, { x: 
   }, container);
 }
 
+/** An element's box on the page (an SVG path's: the box of its shape, as drawn). */
+async function pageBox(page: Page, selector: string) {
+  const box = await page.locator(selector).boundingBox();
+  if (!box) throw new Error(`${selector} is not drawn`);
+  return box;
+}
+
+/** The first view's land reaches each of its edges: no strip of bare sea where the map then draws land. */
+async function expectLandToCover(page: Page) {
+  const [land, frame] = [await pageBox(page, ".first-view-land"), await pageBox(page, ".first-view")];
+  expect(land.x, "land's left edge").toBeLessThanOrEqual(frame.x);
+  expect(land.y, "land's top edge").toBeLessThanOrEqual(frame.y);
+  expect(land.x + land.width, "land's right edge").toBeGreaterThanOrEqual(frame.x + frame.width);
+  expect(land.y + land.height, "land's bottom edge").toBeGreaterThanOrEqual(frame.y + frame.height);
+}
+
 /** The first view alone, as the HTML draws it with no script at all. */
 async function htmlOnly(browser: Browser, size: { width: number; height: number }) {
   const context = await browser.newContext({ javaScriptEnabled: false, viewport: size });
@@ -84,6 +100,11 @@ for (const size of [
         labels.filter((label) => getComputedStyle(label).visibility === "visible").map((label) => label.textContent),
       );
     const names = await namePoints(html.page, ".first-view");
+    await expectLandToCover(html.page);
+    // Latakia Governorate is drawn as its outline, as the map draws it, and so are the countries
+    // that stand for a place (Syria, Iran).
+    const area = await pageBox(html.page, ".first-view-outlines path:nth-child(2)");
+    await expect(html.page.locator(".first-view-outlines path")).toHaveCount(2);
     await html.close();
     expect(Object.keys(drawn)).toHaveLength(PLACES);
     // Countries and cities are named around the story before any script runs, as the map names them.
@@ -110,6 +131,9 @@ for (const size of [
       expect(Math.abs(point.x - mapped[id]!.x), `${id}'s x`).toBeLessThanOrEqual(2);
       expect(Math.abs(point.y - mapped[id]!.y), `${id}'s y`).toBeLessThanOrEqual(2);
     }
+    const mapArea = await pageBox(page, ".leaflet-container path.area-outline");
+    for (const edge of ["x", "y", "width", "height"] as const)
+      expect(Math.abs(area[edge] - mapArea[edge]), `Latakia's outline, ${edge}`).toBeLessThanOrEqual(2);
     // The map names most of them too (its layout measures the names, where the server estimates
     // their widths), each at the same point, once its basemap has arrived.
     await expect(page.locator(".leaflet-container .basemap-label").first()).toBeVisible();
@@ -122,6 +146,21 @@ for (const size of [
     }
   });
 }
+
+test("the first view's land reaches its edges on phones, tablets and wide screens", async ({ browser }) => {
+  for (const size of [
+    { width: 360, height: 800 },
+    { width: 390, height: 844 },
+    { width: 412, height: 915 },
+    { width: 820, height: 1180 },
+    { width: 2560, height: 1440 },
+  ]) {
+    const html = await htmlOnly(browser, size);
+    await html.page.goto("/");
+    await expectLandToCover(html.page);
+    await html.close();
+  }
+});
 
 test("no place id is ever on two elements while the map takes over from the first view", async ({ page }) => {
   await page.addInitScript(() => {

@@ -171,7 +171,7 @@ describe("FirstView", () => {
 
   it("writes its zoom rules from numbers only (they are hashed into the page's style policy)", () => {
     const css = firstViewCss(layout);
-    expect(css).toMatch(/^\.first-view-land\{--s:\d+\}\.first-view-marker\{--s:\d+;/);
+    expect(css).toMatch(/^\.first-view-land,\.first-view-outlines\{--s:\d+\}\.first-view-marker\{--s:\d+;/);
     expect(css).toContain("@container first-view (min-width:");
     expect(css).not.toMatch(/[<&"']/);
   });

@@ -3,39 +3,18 @@ import { buildBasemap } from "@/geo/basemap";
 import { LAND_COLOURS, landBox, landSvg } from "@/geo/land-svg";
 import { loadDataset } from "@/geo/load";
 import { projectToWorld } from "@/geo/world-shapes";
+import { insideRings, pathRings } from "./svg-path";
 
 const svg = landSvg(buildBasemap(loadDataset().places).countries);
 const SCALE = 2 ** 7;
 
-/** The path's rings back as absolute points: "M x y l dx dy dx dy … z", as landSvg writes them. */
-function rings(): [number, number][][] {
-  const d = /\sd="([^"]+)"/.exec(svg)![1]!;
-  return d
-    .split("z")
-    .filter(Boolean)
-    .map((ring) => {
-      const [move, steps] = ring.slice(1).split("l");
-      let [x, y] = move!.split(" ").map(Number) as [number, number];
-      const numbers = steps!.match(/-?\d+/g)!.map(Number);
-      const points: [number, number][] = [[x, y]];
-      for (let i = 0; i < numbers.length; i += 2) points.push([(x += numbers[i]!), (y += numbers[i + 1]!)]);
-      return points;
-    });
-}
+/** The land's rings, in pixels at zoom 7 from the region's corner. */
+const rings = pathRings(/\sd="([^"]+)"/.exec(svg)![1]!);
 
-/** Even-odd point in polygon over every ring: as the path is filled. */
 function onLand(lng: number, lat: number): boolean {
   const box = landBox();
   const [wx, wy] = projectToWorld(lng, lat);
-  const [px, py] = [(wx - box.minX) * SCALE, (wy - box.minY) * SCALE];
-  let inside = false;
-  for (const ring of rings())
-    for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-      const [xi, yi] = ring[i]!;
-      const [xj, yj] = ring[j]!;
-      if (yi > py !== yj > py && px < ((xj - xi) * (py - yi)) / (yj - yi) + xi) inside = !inside;
-    }
-  return inside;
+  return insideRings(rings, (wx - box.minX) * SCALE, (wy - box.minY) * SCALE);
 }
 
 describe("landSvg", () => {
