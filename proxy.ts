@@ -82,7 +82,7 @@ export const config = {
   // headers from next.config.js.
   matcher: [
     {
-      source: "/((?!api/|_next/static|_next/image|basemap.json|icon.svg|favicon.ico).+)",
+      source: "/((?!api/|_next/static|_next/image|basemap.json|basemap.svg|icon.svg|favicon.ico).+)",
       missing: [
         { type: "header", key: "next-router-prefetch" },
         { type: "header", key: "purpose", value: "prefetch" },

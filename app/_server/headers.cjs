@@ -144,6 +144,9 @@ function headerRules({ dev = false } = {}) {
       source: "/basemap.json",
       headers: [...locked, ...pairs({ "Cache-Control": CACHE_CONTROL.image, "Access-Control-Allow-Origin": "*" })],
     },
+    // The land under the first view and the starting map (geo/land-svg.ts), loaded by both: kept by
+    // the browser, so that the map does not fetch it again.
+    { source: "/basemap.svg", headers: [...locked, ...pairs({ "Cache-Control": CACHE_CONTROL.image })] },
     { source: "/:kind(places|events)/:id/opengraph-image", headers: [...locked, ...pairs({ "Cache-Control": CACHE_CONTROL.image })] },
     { source: "/stories/:id/map.svg", headers: [...locked, ...pairs({ "Cache-Control": CACHE_CONTROL.image })] },
     // A large story's events (geo/events-file.ts): cached and revalidated as its page is, so the two

@@ -4,47 +4,37 @@ import type { Feature, FeatureCollection, MultiPolygon, Polygon } from "geojson"
 import { useEffect, useMemo, useState } from "react";
 import L from "leaflet";
 import { GeoJSON, useMap } from "react-leaflet";
-import type { Basemap as BasemapFile, BasemapLabel } from "@/geo/basemap";
-import { decodeRing, outlineGeometry, type BasemapPaint, type WorldPolygon } from "@/geo/world-shapes";
+import { outlineGeometry, type BasemapPaint } from "@/geo/world-shapes";
 import { LAND_REGION } from "@/geo/land-svg";
 import { BasemapCanvas } from "./basemapCanvas";
+import { loadBasemap, type BasemapData } from "./basemapData";
 import { AREA_OUTLINE, COUNTRY_OUTLINE } from "./outlineStyle";
 
 type Shapes = FeatureCollection<Polygon | MultiPolygon, { name: string }>;
 
-export interface BasemapData {
-  /** Each country's polygons in world pixels, by its id ("SY"): the outline of a place that is a country. */
-  countries: Map<string, { name: string; polygons: WorldPolygon[] }>;
-  /** Outlines of area-sized places (Latakia Governorate), each feature's id the place id. */
-  areas: Shapes;
-  labels: BasemapLabel[];
-  /** The countries and provinces, as the basemap's canvas draws them. */
-  paint: BasemapPaint;
+export interface BasemapState {
+  data?: BasemapData;
+  /** True once the basemap has arrived, or has failed to: the map need not wait for it any longer. */
+  settled: boolean;
 }
 
-/** The file as the browser uses it: its shapes were projected at build, and only need adding up. */
-function decodeBasemap({ countries, provinces, areas, labels }: BasemapFile): BasemapData {
-  const decoded = new Map(
-    countries.map(({ id, name, polygons }) => [id, { name, polygons: polygons.map((rings) => rings.map(decodeRing)) }]),
-  );
-  const land = [...decoded.values()].flatMap((country) => country.polygons);
-  return { countries: decoded, areas, labels, paint: { land, provinces: provinces.map(decodeRing) } };
-}
-
-/** Fetches the basemap built at `next build` once, after the first view; until it arrives the map shows the land's image (useLandImageUntil). */
-export function useBasemap(): BasemapData | undefined {
-  const [data, setData] = useState<BasemapData>();
+/** The basemap built at `next build`, once it is here (basemapData.ts); until then the map shows the land's image (useLandImageUntil). */
+export function useBasemap(): BasemapState {
+  const [state, setState] = useState<BasemapState>({ settled: false });
   useEffect(function fetchBasemap() {
-    const controller = new AbortController();
-    fetch("/basemap.json", { signal: controller.signal })
-      .then((response) => (response.ok ? response.json() : Promise.reject(new Error(`basemap: HTTP ${response.status}`))))
-      .then((file: BasemapFile) => setData(decodeBasemap(file)))
-      .catch((error: unknown) => {
-        if (!controller.signal.aborted) console.warn("Dateline: the basemap could not be loaded", error);
-      });
-    return () => controller.abort();
+    let current = true;
+    loadBasemap().then(
+      (data) => current && setState({ data, settled: true }),
+      (error: unknown) => {
+        console.warn("Dateline: the basemap could not be loaded", error);
+        if (current) setState({ settled: true });
+      },
+    );
+    return () => {
+      current = false;
+    };
   }, []);
-  return data;
+  return state;
 }
 
 // Leaflet renders attribution as HTML: these constants are ours, never user input.

@@ -1,11 +1,12 @@
 "use client";
 
 import dynamic from "next/dynamic";
-import { useCallback, useRef, useState, useSyncExternalStore, type MouseEvent, type ReactNode } from "react";
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore, type MouseEvent, type ReactNode } from "react";
 import type { StoryBundle } from "@/geo/story";
 import { CLUSTER_ABOVE } from "@/geo/thresholds";
 import type { TileSetting } from "@/geo/tiles";
 import { PARAMS, type MapView } from "@/geo/url-state";
+import { loadBasemap } from "./basemapData";
 import type { DatelineMapProps } from "./DatelineMap";
 
 /** Leaflet reads `window` when imported, so the map loads in the browser only. */
@@ -77,6 +78,14 @@ export function MapLoader({ firstView, showFirstView = true, ...props }: MapLoad
   const [reached, setReached] = useState(false);
   const [started, setStarted] = useState(false);
   if (!started && (reached || firstView === undefined || !fromHtml || !showFirstView)) setStarted(true);
+  useEffect(
+    function askForTheBasemapWithTheMap() {
+      // The map takes over from the first view once its basemap is here (MapScene): ask for it now,
+      // while the map's code downloads, not once that code has run. The map reports a failure.
+      if (started) loadBasemap().catch(() => undefined);
+    },
+    [started],
+  );
   const reach = useCallback(() => setReached(true), []);
   // A press, a wheel or the focus asks for the map now, and is told it is coming; a pointer passing
   // over the map only fetches it, without a status blinking at every desktop reader. A pointer that

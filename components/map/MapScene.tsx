@@ -37,7 +37,7 @@ export function MapScene(props: Omit<DatelineMapProps, "tiles">) {
   const motion = useMapMotion(map, onUserMove);
   useEffect(() => jumpPansUnderReducedMotion(map), [map]);
   useInvalidateOnResize(motion);
-  const basemap = useBasemap();
+  const { data: basemap, settled: basemapSettled } = useBasemap();
   const { places, groupsByPlace, visible, focusPlace, focusEvent } = view;
   // In a story of many places, the article's own places and the focused one keep their own markers
   // and labels at every zoom; the rest cluster, and only what is in view is drawn.
@@ -128,15 +128,17 @@ export function MapScene(props: Omit<DatelineMapProps, "tiles">) {
     [map, focusPlace, onClosePopup],
   );
 
-  const { ready } = layout;
+  // The map can take over from the page's first view once its labels are placed and its basemap is
+  // here (or has failed): until then it would show fewer names and outlines than the first view.
+  const live = layout.ready && basemapSettled;
   const { onLive } = props;
   useEffect(
-    function handOverOnceLaidOut() {
+    function handOverOnceLive() {
       // After every marker's own effects of this commit, in the same task: the markers now carry
       // their data-place, and the page's first view gives its markers up (MapLoader).
-      if (ready) onLive?.(setFocusMarker);
+      if (live) onLive?.(setFocusMarker);
     },
-    [ready, onLive],
+    [live, onLive],
   );
 
   const focused = places.find((p) => p.id === focusPlace);
@@ -161,7 +163,7 @@ export function MapScene(props: Omit<DatelineMapProps, "tiles">) {
           group={groupsByPlace.get(place.id)}
           selected={place.id === focusPlace}
           layout={layout.markers.get(place.id)}
-          laidOut={layout.ready}
+          laidOut={live}
           takeFocus={place.id === focusMarker}
           onFocusTaken={markerFocused}
           onSelect={select}

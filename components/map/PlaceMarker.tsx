@@ -14,7 +14,7 @@ export interface PlaceMarkerProps {
   group: PlaceGroup | undefined;
   selected: boolean;
   layout: MarkerLayout | undefined;
-  /** True once the map's layout has placed the labels (useMapLayout's `ready`). */
+  /** True once the map can take over from the first view: its labels are placed and its basemap is here (MapScene). */
   laidOut: boolean;
   /** True once when the keyboard focus should come (back) to this marker. */
   takeFocus: boolean;

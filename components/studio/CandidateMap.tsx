@@ -46,7 +46,7 @@ function PinOnClick({ onPin }: { onPin: CandidateMapProps["onPin"] }) {
 
 /** A mention's top candidates on a small map; a click on the map drops a pin where the gazetteer has nothing. */
 export default function CandidateMap({ candidates, chosen, pin, onChoose, onPin }: CandidateMapProps) {
-  const basemap = useBasemap();
+  const { data: basemap } = useBasemap();
   const positions = [...candidates.map((c) => c.coordinates), ...(pin ? [pin] : [])];
   return (
     // No zoom animation: the editor moves through proposals faster than a transition ends, and

@@ -337,3 +337,32 @@ test("an embed whose address holds only Pym's childId waits for the reader too",
   await reachForMap(page);
   await expect(page.locator(".leaflet-marker-icon[data-place]")).toHaveCount(PLACES);
 });
+
+test("the first view stays until the map can show its names and outlines, and the land's image is fetched once", async ({ page }) => {
+  const fetched: string[] = [];
+  page.on("request", (request) => {
+    if (new URL(request.url()).pathname === "/basemap.svg") fetched.push(request.url());
+  });
+  let releaseBasemap!: () => void;
+  const basemapHeld = new Promise<void>((resolve) => (releaseBasemap = resolve));
+  await page.route("**/basemap.json", async (route) => {
+    await basemapHeld;
+    await route.continue();
+  });
+  await page.goto("/", { waitUntil: "networkidle" });
+  await reachForMap(page);
+  // The map has drawn its markers, and the land's image under them, but not yet its basemap...
+  await expect(page.locator(".leaflet-marker-icon")).toHaveCount(PLACES);
+  await expect(page.locator(".leaflet-image-layer")).toHaveJSProperty("complete", true);
+  // ...so the first view, with its names and outlines, still shows, and holds the places' ids.
+  await expect(page.locator(".first-view")).toBeVisible();
+  await expect(page.locator(".first-view .first-view-name").first()).toBeAttached();
+  await expect(page.locator(".leaflet-marker-icon[data-place]")).toHaveCount(0);
+  releaseBasemap();
+  await expect(page.locator(".first-view")).toHaveCount(0);
+  await expect(page.locator(".leaflet-marker-icon[data-place]")).toHaveCount(PLACES);
+  await expect(page.locator(".leaflet-container .basemap-label").first()).toBeVisible();
+  await expect(page.locator(".leaflet-container path.area-outline")).toHaveCount(1);
+  // The map drew the first view's land image while its basemap was on its way, from the browser's cache.
+  expect(fetched).toHaveLength(1);
+});

@@ -124,7 +124,7 @@ describe("next.config.js headers", () => {
   });
 
   it("locks API answers, images and the basemap down with NON_PAGE_CSP", async () => {
-    for (const path of ["/api/events", "/basemap.json", "/places/damascus/opengraph-image", "/stories/x/map.svg"]) {
+    for (const path of ["/api/events", "/basemap.json", "/basemap.svg", "/places/damascus/opengraph-image", "/stories/x/map.svg"]) {
       expect((await headersFor(path))["Content-Security-Policy"], path).toBe(NON_PAGE_CSP);
     }
     expect((await headersFor("/stories/x"))["Content-Security-Policy"], "pages get theirs from proxy.ts").toBeUndefined();
@@ -136,6 +136,9 @@ describe("next.config.js headers", () => {
   it("lets shared caches keep pages, images and API answers, and leaves build assets to Next.js (immutable)", async () => {
     expect((await headersFor("/"))["Cache-Control"]).toBe(CACHE_CONTROL.page);
     expect((await headersFor("/events/x/opengraph-image"))["Cache-Control"]).toBe(CACHE_CONTROL.image);
+    expect((await headersFor("/basemap.svg"))["Cache-Control"], "the land, loaded by the first view and then the map").toBe(
+      CACHE_CONTROL.image,
+    );
     expect((await headersFor("/api/places"))["Cache-Control"]).toBe(CACHE_CONTROL.api);
     expect((await headersFor("/_next/static/chunks/a.js"))["Cache-Control"]).toBeUndefined();
     for (const value of Object.values(CACHE_CONTROL)) expect(value).toMatch(/public.*s-maxage=\d+.*stale-while-revalidate=\d+/);
