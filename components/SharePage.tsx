@@ -44,7 +44,10 @@ function uniqueEvents(features: readonly EventFeature[]): EventFeature[] {
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
-/** A share page: the facts as text first, then the same map focused on them. */
+/**
+ * A share page: its title, the map focused on what it is about, then the facts as text (readable
+ * without JavaScript). On a wide screen the text is a column beside the map.
+ */
 export function SharePage(props: SharePageProps) {
   const { map, groups } = props;
   const stories = Object.fromEntries(
@@ -55,13 +58,29 @@ export function SharePage(props: SharePageProps) {
     <StoryProvider dateline={groups[0]?.story.dateline ?? ""} actors={props.actors} stories={stories}>
       {/* JSON escaped by jsonLdText: no text from the data can close this tag. */}
       <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: props.jsonLd }} />
-      <div className="share">
-        <main className="share-text">
+      <main className="share">
+        <header className="share-head">
           <p className="brand">
             <Link href="/">Dateline</Link>
           </p>
           <p className="share-kicker">{props.kicker}</p>
           <h1>{props.title}</h1>
+        </header>
+        {/* Under the title, before the text: on a phone the map is what a shared link shows first. */}
+        <section className="share-map" aria-label="Map">
+          <FocusedMap
+            places={map.places}
+            features={map.features}
+            focusPlace={map.focusPlace}
+            focusEvent={props.focusEvent}
+            tiles={map.tiles}
+            firstView={firstViewOf({
+              bundle: { places: map.places, features: map.features, actors: props.actors },
+              focus: { place: map.focusPlace, event: props.focusEvent },
+            })}
+          />
+        </section>
+        <div className="share-text">
           <div className="share-intro">{props.intro}</div>
           {!props.headStories && groups[0] && (
             <p className="share-from-story">
@@ -103,21 +122,8 @@ export function SharePage(props: SharePageProps) {
               </div>
             ))}
           </section>
-        </main>
-        <section className="share-map" aria-label="Map">
-          <FocusedMap
-            places={map.places}
-            features={map.features}
-            focusPlace={map.focusPlace}
-            focusEvent={props.focusEvent}
-            tiles={map.tiles}
-            firstView={firstViewOf({
-              bundle: { places: map.places, features: map.features, actors: props.actors },
-              focus: { place: map.focusPlace, event: props.focusEvent },
-            })}
-          />
-        </section>
-      </div>
+        </div>
+      </main>
     </StoryProvider>
   );
 }

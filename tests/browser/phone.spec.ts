@@ -201,3 +201,25 @@ test("on a phone every control of the sheet and the open timeline is at least 24
   );
   expect(small, "controls smaller than 24 by 24 px").toEqual([]);
 });
+
+test("on a phone a share page shows its map under the title, before the text", async ({ page }) => {
+  for (const [path, placeIds] of [
+    ["/places/latakia", ["latakia"]],
+    ["/events/iran-missiles-iraq-bases", ["ain-al-asad"]],
+  ] as const) {
+    await page.goto(path);
+    // Before any script has run on the map: what the page's HTML draws (the first view).
+    const map = page.getByRole("region", { name: "Map" });
+    const mapBox = await map.boundingBox();
+    const titleBox = await page.getByRole("heading", { level: 1 }).boundingBox();
+    const introBox = await page.locator(".share-intro").boundingBox();
+    expect(mapBox && titleBox && introBox, `${path}: map, title and text are drawn`).toBeTruthy();
+    if (!mapBox || !titleBox || !introBox) continue;
+    expect(mapBox.y, `${path}: the map starts under the title`).toBeGreaterThanOrEqual(titleBox.y + titleBox.height - 1);
+    expect(mapBox.y, `${path}: the map starts in the top third of the screen`).toBeLessThan(PHONE.height / 3);
+    expect(mapBox.height, `${path}: the map is at least half the screen tall`).toBeGreaterThanOrEqual(PHONE.height / 2 - 1);
+    expect(introBox.y, `${path}: the text follows the map`).toBeGreaterThanOrEqual(mapBox.y + mapBox.height - 1);
+    for (const placeId of placeIds)
+      await expect(map.locator(`[data-place="${placeId}"]`).first(), `${path}: ${placeId} is on screen`).toBeInViewport();
+  }
+});
