@@ -1,6 +1,7 @@
 /**
  * Where the URL state puts the map, in order of precedence: the view the URL names, else the
- * focused place, else the shown events framed. The map's opening view and each move that follows
+ * focused event's places framed, when it has several, else the focused place, else the shown
+ * events framed. The map's opening view and each move that follows
  * the state (components/map/DatelineMap.tsx and ViewController.tsx) both ask this, so the map
  * opens where its first move would take it. No Leaflet here: how to get there (a jump, a flight,
  * a fit with padding) is the map's business.
@@ -13,6 +14,8 @@ export type MapTarget =
   | { kind: "view"; view: MapView }
   /** The focused place, as [lat, lng]. */
   | { kind: "focus"; point: [number, number] }
+  /** A focused event at several places: the box around them, framed, with the focused place's popup at `point`. */
+  | { kind: "frame"; point: [number, number]; bounds: BBox }
   /** The box around the shown events, computed only when asked for: it may cover thousands of places. */
   | { kind: "fit"; bounds: () => BBox | undefined };
 
@@ -21,11 +24,14 @@ export interface MapTargetInput {
   view?: MapView;
   /** The focused place's [lat, lng], if the map should bring it into view. */
   focus?: [number, number];
+  /** With a focus, the box around the focused event's places, when it has several (StoryView.focusBounds). */
+  focusBounds?: BBox;
   bounds: () => BBox | undefined;
 }
 
-export function mapTarget({ view, focus, bounds }: MapTargetInput): MapTarget {
+export function mapTarget({ view, focus, focusBounds, bounds }: MapTargetInput): MapTarget {
   if (view) return { kind: "view", view };
+  if (focus && focusBounds) return { kind: "frame", point: focus, bounds: focusBounds };
   if (focus) return { kind: "focus", point: focus };
   return { kind: "fit", bounds };
 }

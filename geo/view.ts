@@ -9,7 +9,7 @@ import { filterIndex, indexEvents, type EventIndex } from "./event-index";
 import { groupByPlace, type PlaceGroup } from "./group";
 import type { EventFeature } from "./join";
 import type { PlaceFeature } from "./schema";
-import { coreBoundsOf } from "./spatial";
+import { boundsOf, coreBoundsOf } from "./spatial";
 import { placeOfEvent } from "./story";
 import { CLUSTER_ABOVE } from "./thresholds";
 import type { ViewState } from "./url-state";
@@ -40,6 +40,12 @@ export interface StoryView {
   /** The place in focus: the `place` parameter, or where the focused event happened. */
   focusPlace?: string;
   focusEvent?: string;
+  /**
+   * The box around the focused event's places that the map draws, when there are several (Iran's
+   * missiles: Ain al-Asad, Erbil and Iran, where they came from): the map frames the whole event,
+   * not only the place whose popup opens. Undefined for a place, or an event at one place.
+   */
+  focusBounds?: BBox;
   /** Natural Earth country codes outlined on the map for the places drawn (Syria, for "the war in Syria"). */
   outlinedCountries: string[];
   /** Places drawn as their admin-1 outline (Latakia Governorate), by place id. */
@@ -77,6 +83,21 @@ export function countEventsByActor(features: readonly EventFeature[]): Map<strin
 export function focusOf(features: readonly EventFeature[], state: Pick<ViewState, "place" | "event">) {
   const focusPlace = state.event ? placeOfEvent(features, state.event, state.place) : state.place;
   return { focusPlace, focusEvent: state.event };
+}
+
+/** The box around the places of an event that are drawn, if there are at least two points. */
+export function eventBounds(
+  features: readonly EventFeature[],
+  places: readonly PlaceFeature[],
+  eventId: string | undefined,
+): BBox | undefined {
+  if (eventId === undefined) return undefined;
+  const ids = new Set(features.filter((f) => f.properties.eventId === eventId).map((f) => f.properties.placeId));
+  const points = places.filter((p) => ids.has(p.id));
+  const box = boundsOf(points);
+  if (!box) return undefined;
+  const [west, south, east, north] = box;
+  return west === east && south === north ? undefined : box;
 }
 
 /** What a filter shows, which a pan or a selection does not change. */
@@ -160,6 +181,7 @@ export function deriveView(bundle: { features: readonly EventFeature[]; places: 
     actorCounts: index.actorCounts,
     focusPlace,
     focusEvent,
+    focusBounds: eventBounds(bundle.features, places, focusEvent),
     outlinedCountries: [...new Set(places.flatMap((p) => p.properties.outline?.naturalEarthCountry ?? []))],
     outlinedAreas: places.filter((p) => p.properties.outline?.naturalEarthAdmin1 !== undefined).map((p) => p.id),
     coreBounds: shown.coreBounds,

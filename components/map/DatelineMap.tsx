@@ -8,14 +8,23 @@ import type { TileSetting } from "@/geo/tiles";
 import type { MapView } from "@/geo/url-state";
 import type { StoryView } from "@/geo/view";
 import { MapScene } from "./MapScene";
-import { FIT_OPTIONS } from "./ViewController";
+import { EVENT_FIT_OPTIONS, FIT_OPTIONS } from "./ViewController";
 import { FOCUS_ZOOM, MAX_ZOOM, MIN_ZOOM } from "./fitFrame";
 
 export interface DatelineMapProps {
   /** What the view shows, from geo/view.ts. */
   view: Pick<
     StoryView,
-    "index" | "places" | "groupsByPlace" | "visible" | "focusPlace" | "focusEvent" | "outlinedCountries" | "outlinedAreas" | "coreBounds"
+    | "index"
+    | "places"
+    | "groupsByPlace"
+    | "visible"
+    | "focusPlace"
+    | "focusEvent"
+    | "focusBounds"
+    | "outlinedCountries"
+    | "outlinedAreas"
+    | "coreBounds"
   >;
   /** The map view the URL asks for, if any. */
   mapView?: MapView;
@@ -49,9 +58,11 @@ type OpeningView =
  * the map already there.
  */
 function openingView({ mapView, view }: Pick<DatelineMapProps, "mapView" | "view">): OpeningView {
-  const target = mapTarget({ view: mapView, focus: latLngOf(view.places.find((p) => p.id === view.focusPlace)), bounds: view.coreBounds });
+  const focus = latLngOf(view.places.find((p) => p.id === view.focusPlace));
+  const target = mapTarget({ view: mapView, focus, focusBounds: view.focusBounds, bounds: view.coreBounds });
   if (target.kind === "view") return { center: [target.view.lat, target.view.lng], zoom: target.view.zoom };
   if (target.kind === "focus") return { center: target.point, zoom: FOCUS_ZOOM };
+  if (target.kind === "frame") return { bounds: latLngBox(target.bounds), boundsOptions: EVENT_FIT_OPTIONS };
   const box = target.bounds();
   return box ? { bounds: latLngBox(box), boundsOptions: FIT_OPTIONS } : REGION;
 }

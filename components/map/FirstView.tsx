@@ -12,7 +12,7 @@ import { outlineDrawing, type OutlineDrawing, type WorldBox } from "@/geo/outlin
 import { latLngOf, mapTarget } from "@/geo/map-target";
 import { firstViewLayout, type FirstViewFrame, type FirstViewLayout, type FirstViewMarker } from "./firstViewLayout";
 import { markerName, shownMarks } from "./markerText";
-import { FIT_FRAME, FOCUS_ZOOM } from "./fitFrame";
+import { EVENT_FRAME, FIT_FRAME, FOCUS_ZOOM } from "./fitFrame";
 import { AREA_OUTLINE, COUNTRY_OUTLINE, type OutlineLook } from "./outlineStyle";
 
 // The map's first view, in the page's HTML: the story's markers and their names where Leaflet's
@@ -128,13 +128,16 @@ export function firstViewOf({ bundle, focus, linksOpenOutside = false }: FirstVi
   if (bundle.deferred || bundle.places.length > CLUSTER_ABOVE) return undefined;
   const view = deriveView(bundle, focus ?? {});
   // Where the map opens when the URL names no view: as DatelineMap's openingView decides.
-  const target = mapTarget({ focus: latLngOf(view.places.find((p) => p.id === view.focusPlace)), bounds: view.coreBounds });
+  const focusPoint = latLngOf(view.places.find((p) => p.id === view.focusPlace));
+  const target = mapTarget({ focus: focusPoint, focusBounds: view.focusBounds, bounds: view.coreBounds });
   const frame: FirstViewFrame | undefined =
     target.kind === "focus"
       ? { kind: "focus", point: [target.point[1], target.point[0]], zoom: FOCUS_ZOOM }
-      : target.kind === "fit"
-        ? { kind: "fit", bounds: target.bounds(), fit: FIT_FRAME }
-        : undefined;
+      : target.kind === "frame"
+        ? { kind: "fit", bounds: target.bounds, fit: EVENT_FRAME }
+        : target.kind === "fit"
+          ? { kind: "fit", bounds: target.bounds(), fit: FIT_FRAME }
+          : undefined;
   const layout = frame && firstViewLayout(view.places, view.groupsByPlace, frame, view.focusPlace, basemapNames());
   if (!layout) return undefined;
   const actorsById = new Map(bundle.actors.map((actor) => [actor.id, actor]));

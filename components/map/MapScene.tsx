@@ -186,6 +186,7 @@ export function MapScene(props: Omit<DatelineMapProps, "tiles">) {
       <ViewController
         view={mapView}
         focus={focusOpenedOnMap ? undefined : focusCoordinates}
+        focusBounds={view.focusBounds}
         focusKey={focusKey}
         bounds={view.coreBounds}
         boundsKey={boundsKey}

@@ -17,3 +17,6 @@ export const MAX_ZOOM = 18;
 
 /** How the map frames the shown places: with room around them, and not closer than a region. */
 export const FIT_FRAME: FitFrame = { padding: FIT_PADDING, minZoom: MIN_ZOOM, maxZoom: 8 };
+
+/** How the map frames a focused event's places: as the story, but never closer than a focused place. */
+export const EVENT_FRAME: FitFrame = { padding: FIT_PADDING, minZoom: MIN_ZOOM, maxZoom: FOCUS_ZOOM };

@@ -140,6 +140,27 @@ test.describe("a link full of bad values", () => {
   });
 });
 
+test("a link to an event at several places frames them all, with the popup on the place it names", async ({ page }) => {
+  await page.goto("/?event=iran-missiles-iraq-bases");
+  await waitForMap(page);
+  await expect(page.locator(".leaflet-popup")).toBeVisible();
+  await waitForMapToSettle(page);
+  const map = await page.locator(".leaflet-container").boundingBox();
+  expect(map, "the map's box").not.toBeNull();
+  for (const placeId of ["ain-al-asad", "erbil", "iran"]) {
+    const marker = await page.locator(`.leaflet-marker-icon[data-place="${placeId}"]`).boundingBox();
+    expect(marker, `${placeId}'s marker is drawn`).not.toBeNull();
+    if (!map || !marker) continue;
+    const centre = { x: marker.x + marker.width / 2, y: marker.y + marker.height / 2 };
+    expect(centre.x, `${placeId} is inside the map`).toBeGreaterThan(map.x);
+    expect(centre.x, `${placeId} is inside the map`).toBeLessThan(map.x + map.width);
+    expect(centre.y, `${placeId} is inside the map`).toBeGreaterThan(map.y);
+    expect(centre.y, `${placeId} is inside the map`).toBeLessThan(map.y + map.height);
+  }
+  await expect(page.locator(".leaflet-popup")).toContainText("Ain al-Asad Air Base");
+  expect(queryParam(page, "view"), "the frame is the app's move, not written to the URL").toBeNull();
+});
+
 test("panning and zooming replace the URL's view without adding history entries", async ({ page }) => {
   await page.goto("/?actors=russia");
   await waitForMap(page);

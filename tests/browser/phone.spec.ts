@@ -205,7 +205,8 @@ test("on a phone every control of the sheet and the open timeline is at least 24
 test("on a phone a share page shows its map under the title, before the text", async ({ page }) => {
   for (const [path, placeIds] of [
     ["/places/latakia", ["latakia"]],
-    ["/events/iran-missiles-iraq-bases", ["ain-al-asad"]],
+    // An event at several places: the map frames them all, the bases and where the missiles came from.
+    ["/events/iran-missiles-iraq-bases", ["ain-al-asad", "erbil", "iran"]],
   ] as const) {
     await page.goto(path);
     // Before any script has run on the map: what the page's HTML draws (the first view).

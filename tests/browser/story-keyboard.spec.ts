@@ -282,12 +282,14 @@ test("with prefers-reduced-motion the map jumps to a chosen event instead of fly
         requestAnimationFrame(frame);
       }),
   );
+  // Washington and Tehran: the map frames both, from Damascus at the focus zoom out to the world.
   await listItem(page, "attack-called-first-retaliation").locator(".event-button").click();
   const changes = await sampling;
   await expectQueryParam(page, "event", "attack-called-first-retaliation");
   expect(changes.length, "the map moved").toBeGreaterThan(0);
-  expect(
-    changes.at(-1)! - changes[0]!,
-    `the view settles within 100 ms (frames that moved, in ms: ${changes.join(", ")})`,
-  ).toBeLessThanOrEqual(100);
+  // A flight lasts 800 ms and moves at every frame. A jump moves once; the popup opening on
+  // Washington may pan the map once more, and the markers are then laid out again for the new zoom.
+  const moves = `frames that moved, in ms: ${changes.join(", ")}`;
+  expect(changes.length, `a jump, not a flight (${moves})`).toBeLessThanOrEqual(4);
+  expect(changes.at(-1)! - changes[0]!, `the view settles well within a flight's time (${moves})`).toBeLessThan(400);
 });

@@ -1,6 +1,6 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { FIT_FRAME } from "@/components/map/fitFrame";
+import { EVENT_FRAME, FIT_FRAME } from "@/components/map/fitFrame";
 import { firstViewCss, firstViewOf } from "@/components/map/FirstView";
 import { firstViewLayout, fitZoom, nameInput } from "@/components/map/firstViewLayout";
 import { markerName } from "@/components/map/markerText";
@@ -138,6 +138,35 @@ describe("firstViewLayout, centred on a place", () => {
 
   it("names the selected place", () => {
     expect(centred.zooms[0]!.markers.find((m) => m.id === "khmeimim")!.label).not.toBeNull();
+  });
+});
+
+describe("firstViewLayout, framing an event at several places", () => {
+  const focused = deriveView(bundle, { event: "iran-missiles-iraq-bases" });
+  const framed = firstViewLayout(
+    focused.places,
+    focused.groupsByPlace,
+    { kind: "fit", bounds: focused.focusBounds, fit: EVENT_FRAME },
+    "ain-al-asad",
+  )!;
+
+  it("opens on the box of Ain al-Asad, Erbil and Iran, closer on a larger map but never past the focus zoom", () => {
+    const zooms = framed.zooms.map((z) => z.zoom);
+    expect(zooms.length).toBeGreaterThan(1);
+    expect(Math.max(...zooms)).toBeLessThanOrEqual(EVENT_FRAME.maxZoom);
+    // The smallest map (a phone's) still holds every place of the event inside its padding.
+    const lowest = framed.zooms[0]!;
+    const scale = 2 ** lowest.zoom;
+    for (const id of ["ain-al-asad", "erbil", "iran"]) {
+      const point = framed.points.get(id)!;
+      expect(Math.abs(point.x * scale), id).toBeLessThanOrEqual(375 / 2 - EVENT_FRAME.padding + 1);
+    }
+  });
+
+  it("names the place whose popup opens, and draws it as selected", () => {
+    expect(framed.zooms.every((z) => z.markers.find((m) => m.id === "ain-al-asad")!.label !== null)).toBe(true);
+    const html = renderToStaticMarkup(firstViewOf({ bundle, focus: { place: "ain-al-asad", event: "iran-missiles-iraq-bases" } })!);
+    expect(html).toMatch(/<a class="[^"]*is-selected"[^>]*data-place="ain-al-asad"/);
   });
 });
 

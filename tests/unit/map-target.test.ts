@@ -18,6 +18,29 @@ describe("mapTarget", () => {
     expect(mapTarget({ focus: [33.5, 36.3], bounds: box })).toEqual({ kind: "focus", point: [33.5, 36.3] });
   });
 
+  it("frames a focused event's places when it has several, with its popup's place as the point", () => {
+    const eventBox = [42.44, 33.79, 43.96, 36.24] as [number, number, number, number];
+    expect(mapTarget({ focus: [33.79, 42.44], focusBounds: eventBox, bounds: box })).toEqual({
+      kind: "frame",
+      point: [33.79, 42.44],
+      bounds: eventBox,
+    });
+    // The URL's view still wins, and a box without a focus is no focus.
+    expect(mapTarget({ view, focus: [33.79, 42.44], focusBounds: eventBox, bounds: box }).kind).toBe("view");
+    expect(mapTarget({ focusBounds: eventBox, bounds: box }).kind).toBe("fit");
+  });
+
+  it("frames the event a story's URL names at both bases where Iran's missiles fell", () => {
+    const story = deriveView(bundle, { event: "iran-missiles-iraq-bases" });
+    const focus = latLngOf(story.places.find((p) => p.id === story.focusPlace));
+    expect(story.focusPlace).toBe("ain-al-asad");
+    expect(mapTarget({ focus, focusBounds: story.focusBounds, bounds: story.coreBounds })).toEqual({
+      kind: "frame",
+      point: [33.7861, 42.4411],
+      bounds: [42.4411, 33.7861, 43.9631, 36.2375],
+    });
+  });
+
   it("frames the shown events when the URL names neither, without computing the box until asked", () => {
     const bounds = vi.fn(box);
     const target = mapTarget({ bounds });

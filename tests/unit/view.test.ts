@@ -5,7 +5,7 @@ import { groupByPlace } from "@/geo/group";
 import { compareChronologically } from "@/geo/join";
 import { coreBoundsOf } from "@/geo/spatial";
 import { CLUSTER_ABOVE } from "@/geo/thresholds";
-import { countEventsByActor, deriveView, framedEvents, listEvents } from "@/geo/view";
+import { countEventsByActor, deriveView, eventBounds, framedEvents, listEvents } from "@/geo/view";
 import { joinedFeatures, readInput } from "./fixtures";
 
 const input = readInput("levant");
@@ -148,5 +148,25 @@ describe("framedEvents: what the map frames when it opens", () => {
     expect(framedEvents(large.features, CLUSTER_ABOVE)).toBe(large.features);
     expect(framedEvents(crowd, large.places.length)).toBe(crowd);
     expect(deriveView(bundle, {}).coreBounds()).toEqual(coreBoundsOf(bundle.features));
+  });
+});
+
+describe("focusBounds: the box the map frames for a focused event", () => {
+  it("is the box around the event's places, when it has several", () => {
+    expect(deriveView(bundle, { event: "iran-missiles-iraq-bases" }).focusBounds).toEqual([42.4411, 33.7861, 43.9631, 36.2375]);
+    // Washington and Tehran: the whole event, however far apart its places are.
+    expect(deriveView(bundle, { event: "attack-called-first-retaliation" }).focusBounds).toEqual([-77.03637, 35.69439, 51.42151, 38.89511]);
+  });
+
+  it("is undefined for a place, for an event at one place, and with no focus", () => {
+    expect(deriveView(bundle, { place: "erbil" }).focusBounds).toBeUndefined();
+    expect(deriveView(bundle, { event: "putin-assad-talks-damascus" }).focusBounds).toBeUndefined();
+    expect(deriveView(bundle, {}).focusBounds).toBeUndefined();
+  });
+
+  it("leaves out the event's places the map does not draw", () => {
+    const erbilOnly = bundle.places.filter((p) => p.id !== "ain-al-asad");
+    expect(eventBounds(bundle.features, erbilOnly, "iran-missiles-iraq-bases")).toBeUndefined();
+    expect(eventBounds(bundle.features, bundle.places, "no-such-event")).toBeUndefined();
   });
 });
