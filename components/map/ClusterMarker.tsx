@@ -8,6 +8,7 @@ import type { Actor } from "@/geo/schema";
 import { useStory } from "../StoryContext";
 import type { Point } from "@/geo/layout";
 import { CLUSTER_MAX_MARKS, clusterDiscSize } from "./faceGeometry";
+import { choosesMarker } from "./markerKeys";
 import { actorMark, setLeader } from "./placeIcon";
 
 type Cluster = Extract<MapItem, { kind: "cluster" }>;
@@ -86,10 +87,7 @@ export function ClusterMarker({ cluster, offset, onExpand }: { cluster: Cluster;
     () => ({
       click: () => onExpand(latest.current),
       keypress: (event) => {
-        const key = (event as L.LeafletKeyboardEvent).originalEvent;
-        if (key.key !== "Enter" && key.key !== " ") return;
-        key.preventDefault();
-        onExpand(latest.current);
+        if (choosesMarker(event)) onExpand(latest.current);
       },
     }),
     [onExpand],

@@ -6,6 +6,7 @@ import { Marker } from "react-leaflet";
 import type { PlaceGroup } from "@/geo/group";
 import type { PlaceFeature } from "@/geo/schema";
 import { useStory } from "../StoryContext";
+import { choosesMarker } from "./markerKeys";
 import { applyLayout, placeIcon, renderFace } from "./placeIcon";
 import type { MarkerLayout } from "./useMapLayout";
 
@@ -89,12 +90,8 @@ export function PlaceMarker({ place, group, selected, layout, laidOut, takeFocus
   const eventHandlers = useMemo<L.LeafletEventHandlerFnMap>(
     () => ({
       click: () => onSelect(place.id, false),
-      // Leaflet reports keys pressed on a marker as its `keypress`; Enter and Space choose it, as on a button.
       keypress: (event) => {
-        const key = (event as L.LeafletKeyboardEvent).originalEvent;
-        if (key.key !== "Enter" && key.key !== " ") return;
-        key.preventDefault();
-        onSelect(place.id, true);
+        if (choosesMarker(event)) onSelect(place.id, true);
       },
     }),
     [onSelect, place.id],
