@@ -51,6 +51,18 @@ export interface KnownIds {
 export const PARAMS = ["place", "event", "actors", "from", "to", "view"] as const;
 export type ParamName = (typeof PARAMS)[number];
 
+/**
+ * A query that names any of the view's parameters, as a pattern's source: the inline scripts that
+ * run before the app (components/urlStatePending.ts, components/startOnIntent.ts) cannot import.
+ * Other parameters (Pym's `childId`, `utm_source`…) ask for no view.
+ */
+export const VIEW_QUERY_PATTERN = `[?&](${PARAMS.join("|")})(=|&|$)`;
+
+/** True when a query string (`location.search`) asks for a view: a place, an event, a filter, a view. */
+export function asksForView(search: string): boolean {
+  return new RegExp(VIEW_QUERY_PATTERN).test(search);
+}
+
 export const MIN_ZOOM = 0;
 export const MAX_ZOOM = 19;
 const VIEW = /^(\d{1,2})\/(-?\d{1,3}(?:\.\d{1,8})?)\/(-?\d{1,3}(?:\.\d{1,8})?)$/;

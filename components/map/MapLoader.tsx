@@ -5,7 +5,7 @@ import { useCallback, useEffect, useRef, useState, useSyncExternalStore, type Mo
 import type { StoryBundle } from "@/geo/story";
 import { CLUSTER_ABOVE } from "@/geo/thresholds";
 import type { TileSetting } from "@/geo/tiles";
-import { PARAMS, type MapView } from "@/geo/url-state";
+import { asksForView, type MapView } from "@/geo/url-state";
 import { loadBasemap } from "./basemapData";
 import type { DatelineMapProps } from "./DatelineMap";
 
@@ -19,12 +19,6 @@ const DatelineMap = dynamic(() => import("./DatelineMap"), {
   ),
 });
 
-/** True when the page's link asks for a view (a place, an event, a filter, a view): not `childId`, `utm_source`… */
-function linkAsksForView(search: string): boolean {
-  const query = new URLSearchParams(search);
-  return PARAMS.some((name) => query.has(name));
-}
-
 // Where the page opens on a link that asks for a view, the map is wanted at once: ask for its code
 // as soon as this module runs, before hydration begins. Left to `dynamic`, the request went out
 // only when hydration reached the map, after the story panel, and the map's download then waited
@@ -33,7 +27,7 @@ function linkAsksForView(search: string): boolean {
 // map's code waits for the reader (MapLoader). The module is fetched once; `dynamic` then finds it
 // there, and reports a failed fetch through the map's error boundary, so this early request
 // ignores its own failure.
-if (typeof location !== "undefined" && linkAsksForView(location.search)) import("./DatelineMap").catch(() => undefined);
+if (typeof location !== "undefined" && asksForView(location.search)) import("./DatelineMap").catch(() => undefined);
 
 export interface MapLoaderProps extends DatelineMapProps {
   /**

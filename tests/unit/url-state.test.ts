@@ -2,7 +2,16 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { isIsoDay } from "@/geo/dates";
 import { loadDataset } from "@/geo/load";
-import { MAX_ZOOM, PARAMS, parseViewState, serializeViewState, viewDecimals, type KnownIds, type ViewState } from "@/geo/url-state";
+import {
+  MAX_ZOOM,
+  PARAMS,
+  asksForView,
+  parseViewState,
+  serializeViewState,
+  viewDecimals,
+  type KnownIds,
+  type ViewState,
+} from "@/geo/url-state";
 
 const dataset = loadDataset();
 const known: KnownIds = {
@@ -224,6 +233,27 @@ describe("parseViewState and serializeViewState together", () => {
         expect(parse(serializeViewState(state)).notices).toEqual([]);
       }),
       { numRuns: 5000 },
+    );
+  });
+});
+
+describe("asksForView", () => {
+  it.each(["?place=damascus", "?actors=iran&from=2020-01-08", "?childId=map&event=x", "?place", "?view=", "?utm_source=x&to=2020-01-08"])(
+    "%s asks for a view",
+    (search) => expect(asksForView(search)).toBe(true),
+  );
+
+  it.each(["", "?", "?childId=dateline-map", "?utm_source=x", "?replace=1", "?actorsx=iran", "?q=place=1"])("%s does not", (search) =>
+    expect(asksForView(search)).toBe(false),
+  );
+
+  it("agrees with URLSearchParams on every parameter", () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...PARAMS, "childId", "utm_source", "x"), fc.constantFrom(...PARAMS, "childId", "y"), (a, b) => {
+        const search = `?${a}=1&${b}=2`;
+        const query = new URLSearchParams(search);
+        expect(asksForView(search)).toBe(PARAMS.some((name) => query.has(name)));
+      }),
     );
   });
 });
