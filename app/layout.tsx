@@ -4,6 +4,7 @@ import "leaflet/dist/leaflet.css";
 import "./globals.css";
 import { siteUrl } from "@/app/_server/env";
 import { URL_STATE_PENDING_SCRIPT } from "@/components/urlStatePending";
+import { HydratedSignal } from "@/components/HydratedSignal";
 
 export const metadata: Metadata = {
   metadataBase: siteUrl(),
@@ -21,7 +22,10 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         {/* A constant, hashed into the page's CSP at build like Next.js's own inline scripts. */}
         <script dangerouslySetInnerHTML={{ __html: URL_STATE_PENDING_SCRIPT }} />
       </head>
-      <body>{children}</body>
+      <body>
+        {children}
+        <HydratedSignal />
+      </body>
     </html>
   );
 }

@@ -2,7 +2,7 @@
  * The build's last step for `/` (front-page.cjs): its static copy, and its policy in the header
  * rule that serves it. Run by cli/hash-pages.ts after `next build`.
  */
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { PageHashes } from "./csp-hashes";
 import { frontPageFile } from "./front-page.cjs";
@@ -27,14 +27,14 @@ export function withFrontPagePolicy(manifest: RoutesManifest, policy: string): R
 }
 
 /**
- * Copies the build's prerendered `/` to its static address under public/ and writes its policy
- * (its inline scripts' and styles' hashes, the tile host the page was built with) into the build.
- * Returns the copy's path.
+ * Writes `/`'s page (the build's prerendered `/`, as cli/hash-pages.ts made it) to its static
+ * address under public/ and its policy (the page's inline scripts' and styles' hashes, the tile host
+ * the page was built with) into the build. Returns the copy's path.
  */
-export function publishFrontPage(dist: string, hashes: PageHashes, tileOrigin: string | undefined): string {
+export function publishFrontPage(dist: string, html: string, hashes: PageHashes, tileOrigin: string | undefined): string {
   const copy = path.join("public", ...frontPageFile(dist).split("/"));
   mkdirSync(path.dirname(copy), { recursive: true });
-  copyFileSync(path.join(dist, "server", "app", "index.html"), copy);
+  writeFileSync(copy, html);
   const manifestFile = path.join(dist, "routes-manifest.json");
   const manifest = JSON.parse(readFileSync(manifestFile, "utf8")) as RoutesManifest;
   const policy = pagePolicy({ scriptHashes: hashes.scripts, styleHashes: hashes.styles, tileOrigin });

@@ -4,12 +4,13 @@
  * Next.js's page pipeline (proxy.ts, then the prerendered page from its cache) it costs about 3 ms
  * of CPU a request: a third of what `next start` does for a static file of the same size. So, for
  * a production build:
- * - `npm run build` (cli/hash-pages.ts) copies the prerendered `index.html`, byte for byte, to
- *   `public/_prerendered/<build folder>/index.html`, and writes the page's script policy (the hashes
- *   of its inline scripts) into the build's header rule for `/`;
+ * - `npm run build` (cli/hash-pages.ts) copies the prerendered `index.html` to
+ *   `public/_prerendered/<build folder>/index.html`, its script tags replaced by the loader that
+ *   starts the app on the reader's first intent (defer-app-scripts.ts), and writes the page's
+ *   script policy (the hashes of its inline scripts) into the build's header rule for `/`;
  * - next.config.js rewrites a document request for `/` to that file (a request for the page's React
  *   payload, which carries the `rsc` header, still goes to the page), and proxy.ts leaves `/` alone.
- * The file is the prerendered page itself, so the reader gets the same bytes either way.
+ * The file is the same bytes for every request.
  */
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- plain CommonJS, for next.config.js
 const path = require("node:path");

@@ -1,6 +1,6 @@
 import type { Browser, Page } from "@playwright/test";
 import { expectNoBlockingViolations } from "./axe";
-import { expect, firstViewHydrated, reachForMap, test } from "./fixtures";
+import { expect, appStarted, reachForMap, test } from "./fixtures";
 import { marker, popup, queryParam } from "./helpers";
 
 // The map's first view is in the page's HTML (components/map/FirstView.tsx): the story's markers
@@ -186,7 +186,7 @@ test("a marker of the first view opens its place on the map, before the map has 
   const release = await holdTheMap(page);
   // Not until "load": the held chunk may be one the load event waits for.
   await page.goto("/", { waitUntil: "domcontentloaded" });
-  await firstViewHydrated(page);
+  await appStarted(page);
   await page.locator('.first-view [data-place="khmeimim"]').click();
   await expect.poll(() => queryParam(page, "place")).toBe("khmeimim");
   // Until the map has started, the first view stays and says the map is on its way.
@@ -201,7 +201,7 @@ test("the keyboard focus on a first view's marker moves to the map's marker of t
   const release = await holdTheMap(page);
   // Not until "load": the held chunk may be one the load event waits for.
   await page.goto("/", { waitUntil: "domcontentloaded" });
-  await firstViewHydrated(page);
+  await appStarted(page);
   await page.locator('.first-view [data-place="damascus"]').focus();
   release();
   await expect(marker(page, "damascus")).toBeFocused();
@@ -232,7 +232,7 @@ test("the page while the map starts, its first view showing, passes every axe ru
   const release = await holdTheMap(page);
   // Not until "load": the held chunk may be one the load event waits for.
   await page.goto("/", { waitUntil: "domcontentloaded" });
-  await firstViewHydrated(page);
+  await appStarted(page);
   await expectNoBlockingViolations(page, "/ before the map has started");
   release();
 });
@@ -304,7 +304,7 @@ test("the map's code waits for the reader to reach for the map, and a pointer ov
   });
   const leafletLoaded = () => page.evaluate(() => "L" in window || document.querySelector(".leaflet-container") !== null);
   await page.goto("/", { waitUntil: "networkidle" });
-  await firstViewHydrated(page);
+  await appStarted(page);
   const before = scripts.length;
   expect(await leafletLoaded(), "Leaflet before the reader reached for the map").toBe(false);
   await expect(page.locator(".first-view [data-place]")).toHaveCount(PLACES);
@@ -327,12 +327,12 @@ test("an embed whose address holds only Pym's childId waits for the reader too",
   });
   // What a bare embed loads before the reader reaches for its map...
   await page.goto("/embed/putin-visits-syria-2020", { waitUntil: "networkidle" });
-  await firstViewHydrated(page);
+  await appStarted(page);
   const bare = [...scripts].sort();
   // ...is all that one with Pym's childId loads: no early request for the map's chunk.
   scripts.clear();
   await page.goto("/embed/putin-visits-syria-2020?childId=dateline-map", { waitUntil: "networkidle" });
-  await firstViewHydrated(page);
+  await appStarted(page);
   expect([...scripts].sort()).toEqual(bare);
   await reachForMap(page);
   await expect(page.locator(".leaflet-marker-icon[data-place]")).toHaveCount(PLACES);

@@ -1,4 +1,5 @@
 import { test as base, expect, type FrameLocator, type Page } from "@playwright/test";
+import { HYDRATED_ATTRIBUTE } from "../../components/hydration";
 
 /**
  * Every browser test gets a page that aborts any request leaving localhost and records console
@@ -39,13 +40,14 @@ export const test = base.extend<{ problems: PageProblems }>({
 
 export { expect };
 
-/** Waits until React has hydrated the first view (or there is none): its handlers are then React's. */
-export async function firstViewHydrated(scope: Page | FrameLocator) {
-  const hydrated = () =>
-    scope
-      .locator(".first-view")
-      .evaluateAll((views) => views.every((view) => Object.keys(view).some((key) => key.startsWith("__reactFiber"))));
-  await expect.poll(hydrated, { message: "React hydrated the first view" }).toBe(true);
+/**
+ * Reaches for the page as a reader would, with a key that does nothing (Shift), and waits until
+ * React has hydrated it (components/HydratedSignal.tsx): its handlers are then React's. `/` starts
+ * its app only on such an intent (components/startOnIntent.ts); other pages start at once.
+ */
+export async function appStarted(scope: Page | FrameLocator) {
+  await scope.locator("body").press("Shift");
+  await scope.locator(`html[${HYDRATED_ATTRIBUTE}]`).waitFor({ state: "attached" });
 }
 
 /**
@@ -58,7 +60,7 @@ export async function reachForMap(scope: Page | FrameLocator) {
   await scope.locator(".first-view, .leaflet-container").filter({ visible: true }).first().waitFor();
   const firstView = scope.locator(".first-view");
   if (!(await firstView.isVisible())) return;
-  await firstViewHydrated(scope);
+  await appStarted(scope);
   if (await firstView.isVisible()) await firstView.hover({ position: { x: 1, y: 1 }, force: true });
 }
 

@@ -1,0 +1,87 @@
+import { HYDRATED_ATTRIBUTE, HYDRATED_EVENT } from "./hydration";
+
+/**
+ * The app starts when the reader reaches for it.
+ *
+ * A prerendered story page is already whole without its scripts: the story, the event list, the
+ * article, and the map's first view, whose markers link to their share pages. What blocks a phone
+ * is the work after its first paint: the framework's start, its decoding of the page's payload and
+ * the hydration of every element (README, "Speed"). So the build (app/_server/defer-app-scripts.ts)
+ * takes Next.js's script tags out of the page and puts this loader, inline, in their place. It adds
+ * them back on the reader's first intent: a pointer that moves or presses, a touch, a key, a wheel,
+ * a focus. A link that asks for a view (a place, an event, a filter) starts the app at once, since
+ * only the app can apply it. The map's own code waits for the same kind of intent (MapLoader.tsx).
+ *
+ * A click that comes before the app has hydrated would do nothing (a button) or leave the page (a
+ * marker's link): it is held, and given again to the same element once the page says it has
+ * hydrated (HydratedSignal.tsx). Hydration keeps the server's elements, so the element is React's
+ * by then. If a script cannot load, a held link is followed as the browser would have.
+ *
+ * Bundled into the page by esbuild at build, with the page's script files as `scripts`.
+ */
+export interface StartOnIntentOptions {
+  /** Next.js's script files for this page, as they were in its HTML. */
+  scripts: string[];
+  /** The source of the pattern a query that asks for a view matches (geo/url-state.ts). */
+  viewQuery: string;
+}
+
+/** What a reader does when they reach for the page. */
+const INTENTS = ["pointermove", "pointerdown", "touchstart", "keydown", "wheel", "focusin"] as const;
+
+/** Elements a click does something to. */
+const CLICKABLE = "a[href], button, input, select, textarea, label, summary, [role=button], [tabindex]";
+
+export function startOnIntent({ scripts, viewQuery }: StartOnIntentOptions): void {
+  let started = false;
+  let failed = false;
+  let held: HTMLElement | undefined;
+
+  const hydrated = () => document.documentElement.hasAttribute(HYDRATED_ATTRIBUTE);
+
+  function start() {
+    if (started) return;
+    started = true;
+    for (const type of INTENTS) removeEventListener(type, start, true);
+    for (const src of scripts) {
+      const script = document.createElement("script");
+      script.src = src;
+      script.async = true;
+      script.addEventListener("error", scriptFailed);
+      document.head.append(script);
+    }
+  }
+
+  function scriptFailed() {
+    failed = true;
+    const link = held;
+    held = undefined;
+    if (link instanceof HTMLAnchorElement) location.assign(link.href);
+  }
+
+  function holdEarlyClick(event: MouseEvent) {
+    if (failed || hydrated() || event.defaultPrevented) return;
+    // A click with a modifier (a link in a new tab) or another button is the browser's to answer.
+    if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
+    const target = event.target instanceof Element ? event.target.closest<HTMLElement>(CLICKABLE) : null;
+    if (!target) return;
+    event.preventDefault();
+    event.stopImmediatePropagation();
+    // The first is what the reader asked for; more taps while the app starts would only undo it.
+    held ??= target;
+    start();
+  }
+
+  function giveBackHeldClick() {
+    removeEventListener("click", holdEarlyClick, true);
+    const target = held;
+    held = undefined;
+    if (target?.isConnected) target.click();
+  }
+
+  // On the window, in the capture phase: before React's listeners on the document.
+  addEventListener("click", holdEarlyClick, true);
+  addEventListener(HYDRATED_EVENT, giveBackHeldClick, { once: true });
+  for (const type of INTENTS) addEventListener(type, start, { capture: true, passive: true });
+  if (new RegExp(viewQuery).test(location.search)) start();
+}

@@ -1,0 +1,65 @@
+import { describe, expect, it } from "vitest";
+import { deferAppScripts, startOnIntentScript } from "@/app/_server/defer-app-scripts";
+import { inlineHashes } from "@/app/_server/csp-hashes";
+
+/** A page as Next.js 16 prerenders one: its script files async in the head, its payload inline. */
+const PAGE = [
+  "<!DOCTYPE html><html><head>",
+  '<link rel="preload" as="script" fetchPriority="low" href="/_next/static/chunks/a.js"/>',
+  '<script src="/_next/static/chunks/a.js" async=""></script>',
+  '<script src="/_next/static/chunks/b.js" async=""></script>',
+  '<script id="_R_">(globalThis["TURBOPACK"] || (globalThis["TURBOPACK"] = [])).push({"otherChunks":["static/chunks/a.js"]});</script>',
+  '<script src="/_next/static/chunks/polyfills.js" noModule=""></script>',
+  "</head><body><main>Story</main>",
+  '<script src="/_next/static/chunks/c.js" async=""></script>',
+  "<script>(self.__next_f=self.__next_f||[]).push([0])</script>",
+  "</body></html>",
+].join("");
+
+describe("deferAppScripts", () => {
+  const page = deferAppScripts(PAGE);
+
+  it("takes out every script file Next.js would start, and leaves one loader that names them all, in order", () => {
+    expect(page).not.toMatch(/<script src="[^"]+" async="">/);
+    const loaders = [...page.matchAll(/<script>([^<]*startOnIntent|[^<]*dateline:hydrated[^<]*)<\/script>/g)];
+    expect(loaders).toHaveLength(1);
+    const loader = loaders[0]![1]!;
+    const named = ["a.js", "b.js", "c.js"].map((file) => loader.indexOf(`/_next/static/chunks/${file}`));
+    expect(named.every((at) => at > 0)).toBe(true);
+    expect(named).toStrictEqual([...named].sort((x, y) => x - y));
+  });
+
+  it("puts the loader where the first script was, in the head", () => {
+    expect(page.indexOf("dateline:hydrated")).toBeLessThan(page.indexOf("</head>"));
+    expect(page.indexOf("dateline:hydrated")).toBeGreaterThan(page.indexOf('rel="preload"'));
+  });
+
+  it("keeps the page's inline data, its preload hint and the old browsers' polyfill as they were", () => {
+    for (const kept of ['<script id="_R_">', "self.__next_f", 'rel="preload"', "noModule", "<main>Story</main>"]) {
+      expect(page).toContain(kept);
+    }
+  });
+
+  it("adds exactly one inline script to hash", () => {
+    expect(inlineHashes(page).scripts).toHaveLength(inlineHashes(PAGE).scripts.length + 1);
+  });
+
+  it("says so when a page has no script tags of the expected form", () => {
+    expect(() => deferAppScripts("<html><head></head><body></body></html>")).toThrow(/no <script src="…" async=""><\/script> tags/);
+  });
+});
+
+describe("startOnIntentScript", () => {
+  it("is a script that cannot close its own element, whatever the file names", () => {
+    const script = startOnIntentScript(["/a</script><script>alert(1)//.js"]);
+    expect(script).not.toMatch(/<\/script/i);
+  });
+
+  it("is small: a few hundred bytes plus the file names", () => {
+    expect(startOnIntentScript([]).length).toBeLessThan(1500);
+  });
+
+  it("starts at once on the view's parameters only", () => {
+    expect(startOnIntentScript([])).toContain(JSON.stringify("[?&](place|event|actors|from|to|view)(=|&|$)").slice(1, -1));
+  });
+});
