@@ -35,8 +35,10 @@ function ratio(value, baseline) {
 export function compare(page, bareNext, bareLeaflet) {
   const m = (summary, key) => summary[key]?.median ?? null;
   const ratios = {
-    jsVsBareNext: ratio(m(page, "jsKib"), m(bareNext, "jsKib")),
-    jsVsFloor: ratio(m(page, "jsKib"), FRAMEWORK_KIB),
+    // The app's JavaScript once it has started: `/` loads none of it until the reader reaches for
+    // the page (components/startOnIntent.ts), which is not the same as not shipping it.
+    jsVsBareNext: ratio(m(page, "jsAppKib"), m(bareNext, "jsAppKib")),
+    jsVsFloor: ratio(m(page, "jsAppKib"), FRAMEWORK_KIB),
     firstMarkerVsBareLeaflet: ratio(m(page, "firstMarkerMs"), m(bareLeaflet, "firstMarkerMs")),
     tbtVsBareNext: ratio(m(page, "tbtMs"), m(bareNext, "tbtMs")),
     lcpVsBareNext: ratio(m(page, "lcpMs"), m(bareNext, "lcpMs")),
@@ -47,7 +49,7 @@ export function compare(page, bareNext, bareLeaflet) {
     // Compared as value ≤ limit × baseline, so that a zero baseline has a meaning.
     tbtVsBareNext: m(page, "tbtMs") <= TARGETS.tbtVsBareNext.max * m(bareNext, "tbtMs"),
     firstMarkerVsBareLeaflet: m(page, "firstMarkerMs") <= TARGETS.firstMarkerVsBareLeaflet.max * m(bareLeaflet, "firstMarkerMs"),
-    jsVsFloor: m(page, "jsKib") <= TARGETS.jsVsFloor.max * FRAMEWORK_KIB,
+    jsVsFloor: m(page, "jsAppKib") <= TARGETS.jsVsFloor.max * FRAMEWORK_KIB,
   };
   return { ratios, met };
 }
@@ -55,6 +57,7 @@ export function compare(page, bareNext, bareLeaflet) {
 const integer = (v) => Math.round(v).toLocaleString("en-US");
 const FORMATS = {
   jsKib: (v) => v.toFixed(1),
+  jsAppKib: (v) => v.toFixed(1),
   jsWithMapKib: (v) => v.toFixed(1),
   firstMarkerMs: integer,
   score: integer,
@@ -94,10 +97,20 @@ export function formatReport({ header, pages, comparisons, runs }) {
   lines.push(`Figures: median of ${runs} run${runs === 1 ? "" : "s"} (min–max)`);
   lines.push(
     table([
-      ["page", "JS shipped, KiB gzip", "JS with the map in use", "first marker, ms", "LH mobile perf", "TBT, ms", "LCP, ms"],
+      [
+        "page",
+        "JS at load, KiB gzip",
+        "JS, app started",
+        "JS with the map in use",
+        "first marker, ms",
+        "LH mobile perf",
+        "TBT, ms",
+        "LCP, ms",
+      ],
       ...pages.map((p) => [
         p.label,
         figure(p.summary.jsKib, "jsKib"),
+        figure(p.summary.jsAppKib, "jsAppKib"),
         figure(p.summary.jsWithMapKib, "jsWithMapKib"),
         figure(p.summary.firstMarkerMs, "firstMarkerMs"),
         figure(p.summary.score, "score"),
@@ -118,8 +131,12 @@ export function formatReport({ header, pages, comparisons, runs }) {
   lines.push(
     table([
       ["", ...app.map((p) => p.label), "target"],
-      ["JS vs bare Next.js page", ...app.map((p) => cell(p, "jsVsBareNext")), "–"],
-      [`JS vs framework floor (~${FRAMEWORK_KIB} KiB)`, ...app.map((p) => cell(p, "jsVsFloor", "jsVsFloor")), TARGETS.jsVsFloor.text],
+      ["JS, app started, vs bare Next.js page", ...app.map((p) => cell(p, "jsVsBareNext")), "–"],
+      [
+        `JS, app started, vs framework floor (~${FRAMEWORK_KIB} KiB)`,
+        ...app.map((p) => cell(p, "jsVsFloor", "jsVsFloor")),
+        TARGETS.jsVsFloor.text,
+      ],
       [
         "first marker vs bare Leaflet page",
         ...app.map((p) => cell(p, "firstMarkerVsBareLeaflet", "firstMarkerVsBareLeaflet")),
