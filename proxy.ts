@@ -1,5 +1,8 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { NOT_FOUND_ROUTE, PROBE_HEADER, PROBE_TOKEN, policyFor } from "./app/_server/page-policy";
+import { NOT_FOUND_ROUTE, policyFor } from "./app/_server/page-policy";
+import { PROBE_HEADER, PROBE_TOKEN, onDemandPage, type OnDemandPage } from "./app/_server/on-demand-page";
+import { matchesEtag } from "./app/_server/etag";
+import { PAGE_VARY } from "./app/_server/headers.cjs";
 import { knownPathIds } from "./geo/load";
 import { isDev, serverOrigin, studioServed, tileSettingFromEnv } from "./app/_server/env";
 import { PRERENDERED_FOLDER } from "./app/_server/front-page.cjs";
@@ -25,9 +28,11 @@ const STUDIO_PATH = /^\/(api\/)?studio(\/|$)/;
  * - Every page gets its script policy: the hashes of its own inline scripts (app/_server/page-policy.ts),
  *   the same for every request, so the page stays the same bytes and any cache may keep it.
  *   Headers for every response, and the locked policy for non-pages, are in app/_server/headers.cjs.
+ * - A share page, rendered on its first request, is served from here as the build would have made
+ *   it, starting its app on the reader's first intent like `/` (app/_server/on-demand-page.ts).
  */
 export async function proxy(request: NextRequest) {
-  // This server fetching a share page to hash it (page-policy.ts): let it render untouched.
+  // This server fetching a share page to serve it (on-demand-page.ts): let it render untouched.
   if (request.headers.get(PROBE_HEADER) === PROBE_TOKEN) return NextResponse.next();
   const { pathname } = request.nextUrl;
   const studio = STUDIO_PATH.exec(pathname);
@@ -42,17 +47,31 @@ export async function proxy(request: NextRequest) {
   if (idPath?.[3] && !unknown) return NextResponse.next(); // a preview image, a story's map or data file: no page policy
 
   const tiles = tileSettingFromEnv();
-  const policy = await policyFor({
-    // An id's page by its decoded id: however its address is %-encoded, it is one page, hashed once.
-    route: unknown ? NOT_FOUND_ROUTE : idPath ? `/${idPath[1]}/${id}` : pathname.replace(/(.)\/$/, "$1"),
-    renderedOnDemand: idPath !== null && idPath[1] !== "stories" && idPath[1] !== "embed",
-    origin: serverOrigin(request.nextUrl.origin),
-    tileOrigin: tiles.kind === "tiles" ? tiles.origin : undefined,
-    dev: isDev(),
-  });
+  // An id's page by its decoded id: however its address is %-encoded, it is one page, hashed once.
+  const route = unknown ? NOT_FOUND_ROUTE : idPath ? `/${idPath[1]}/${id}` : pathname.replace(/(.)\/$/, "$1");
+  const renderedOnDemand = !unknown && idPath !== null && idPath[1] !== "stories" && idPath[1] !== "embed";
+  const origin = serverOrigin(request.nextUrl.origin);
+  const dev = isDev();
+  const policy = await policyFor({ route, renderedOnDemand, origin, tileOrigin: tiles.kind === "tiles" ? tiles.origin : undefined, dev });
+  if (renderedOnDemand && !dev && asksForDocument(request)) {
+    const page = await onDemandPage(route, origin);
+    if (page) return pageResponse(request, page, policy);
+  }
   const response = unknown ? NextResponse.rewrite(new URL("/not-found-page", request.url), { status: 404 }) : NextResponse.next();
   response.headers.set("Content-Security-Policy", policy);
   return response;
+}
+
+/** A request for a page's HTML, not for React's payload of it (a client-side navigation). */
+function asksForDocument(request: NextRequest): boolean {
+  return (request.method === "GET" || request.method === "HEAD") && !request.headers.has("rsc");
+}
+
+/** A page rendered on demand, as on-demand-page.ts has taken it: its body, or 304 if the cache has it. */
+function pageResponse(request: NextRequest, page: OnDemandPage, policy: string): NextResponse {
+  const headers = { "Content-Type": "text/html; charset=utf-8", ETag: page.etag, "Content-Security-Policy": policy, Vary: PAGE_VARY };
+  if (matchesEtag(request.headers.get("if-none-match"), page.etag)) return new NextResponse(null, { status: 304, headers });
+  return new NextResponse(request.method === "HEAD" ? null : page.html, { status: 200, headers });
 }
 
 /** An /api/studio/... request where the studio is off: the API's 404 error shape. */

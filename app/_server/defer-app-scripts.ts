@@ -1,25 +1,19 @@
 /**
- * The build's step that makes a prerendered page start its app on the reader's first intent
- * (components/startOnIntent.ts): Next.js's script tags come out of the page's HTML, and the loader,
- * bundled by esbuild with their files, goes in where the first of them was. The page's inline
- * scripts (React's payload, Turbopack's chunk list) stay: they only queue data for the scripts.
- * The loader is inline, so cli/hash-pages.ts hashes the page after this step.
+ * The build's step that makes a page start its app on the reader's first intent
+ * (components/startOnIntent.ts): esbuild bundles the loader into a template (loader-html.ts puts
+ * it into a page in place of Next.js's script tags). The page's inline scripts (React's payload,
+ * Turbopack's chunk list) stay: they only queue data for the scripts. The loader is inline, so a
+ * page is hashed for its policy after this step.
  */
 import { buildSync } from "esbuild";
-import { VIEW_QUERY_PATTERN } from "../../geo/url-state";
-import type { StartOnIntentOptions } from "../../components/startOnIntent";
+import { LOADER_OPTIONS_PLACEHOLDER, withLoader } from "./loader-html";
 
-/** Next.js's script tags, as it writes them into a prerendered page. */
-const APP_SCRIPT = /<script src="([^"]+)" async=""><\/script>/g;
-
-/** The loader for these script files, as the text of an inline `<script>`. */
-export function startOnIntentScript(scripts: string[]): string {
-  const options: StartOnIntentOptions = { scripts, viewQuery: VIEW_QUERY_PATTERN };
-  // `<` escaped, so that no value can close the script element it is inlined into.
-  const json = JSON.stringify(options).replaceAll("<", "\\u003c");
+/** The loader's code with LOADER_OPTIONS_PLACEHOLDER where its options go. */
+export function loaderTemplate(): string {
   const result = buildSync({
     stdin: {
-      contents: `import { startOnIntent } from "./components/startOnIntent";\nstartOnIntent(${json});`,
+      // The placeholder is a global name the bundle never declares, so esbuild leaves it as it is.
+      contents: `import { startOnIntent } from "./components/startOnIntent";\nstartOnIntent(${LOADER_OPTIONS_PLACEHOLDER});`,
       resolveDir: process.cwd(), // the project's root: the build and the tests run there
       loader: "ts",
     },
@@ -35,19 +29,7 @@ export function startOnIntentScript(scripts: string[]): string {
   return code;
 }
 
-/**
- * The page with its app's script tags replaced by the loader. Throws when the page has none:
- * then Next.js writes its pages differently than this step expects, and the step must change.
- */
+/** A prerendered page made to start its app on the reader's first intent. */
 export function deferAppScripts(html: string): string {
-  const scripts = [...html.matchAll(APP_SCRIPT)].map(([, src = ""]) => src);
-  if (scripts.length === 0) {
-    throw new Error('defer-app-scripts: the page has no <script src="…" async=""></script> tags: has Next.js changed how it writes them?');
-  }
-  let first = true;
-  return html.replace(APP_SCRIPT, () => {
-    if (!first) return "";
-    first = false;
-    return `<script>${startOnIntentScript(scripts)}</script>`;
-  });
+  return withLoader(html, loaderTemplate());
 }

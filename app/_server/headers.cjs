@@ -101,9 +101,10 @@ function pagePolicy({ scriptHashes, styleHashes = [], tileOrigin, dev = false, e
 const pairs = (headers) => Object.entries(headers).map(([key, value]) => ({ key, value }));
 
 /**
- * What a response for `/` varies by, as Next.js says for its pages: the same address answers the
+ * What a page's response varies by, as Next.js says for its pages: the same address answers the
  * document and, to a request with these headers, the page's React payload. `/`'s document is a
- * static file (front-page.cjs), which would not say so itself, and a shared cache must not mix them.
+ * static file (front-page.cjs) and a share page's is answered by proxy.ts (on-demand-page.ts):
+ * neither would say so itself, and a shared cache must not mix them.
  */
 const PAGE_VARY = "rsc, next-router-state-tree, next-router-prefetch, next-router-segment-prefetch";
 
@@ -167,6 +168,7 @@ module.exports = {
   NON_PAGE_CSP,
   CACHE_CONTROL,
   STUDIO_CACHE_CONTROL,
+  PAGE_VARY,
   pagePolicy,
   headerRules,
   frontPagePolicyRule,

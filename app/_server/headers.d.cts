@@ -4,6 +4,8 @@ export declare const FRAME_HEADERS: Readonly<Record<string, string>>;
 export declare const EMBED_PATH: RegExp;
 export declare const NON_PAGE_CSP: string;
 export declare const STUDIO_CACHE_CONTROL: string;
+/** The request headers a page's answer depends on: the document and React's payload share an address. */
+export declare const PAGE_VARY: string;
 export declare const CACHE_CONTROL: Readonly<{ page: string; image: string; api: string }>;
 export declare const STUDIO_CACHE_CONTROL: string;
 export interface PagePolicyOptions {

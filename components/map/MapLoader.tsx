@@ -115,9 +115,12 @@ export function MapLoader({ firstView, showFirstView = true, ...props }: MapLoad
       const placeId = (event.target as Element).closest<HTMLElement>("[data-place]")?.dataset.place;
       if (!placeId) return;
       event.preventDefault();
+      // The reader wants the map: a share page's map opens nothing (its view is fixed), and a click
+      // held while the page started (components/startOnIntent.ts) came without its press.
+      ask();
       onOpenPlace(placeId);
     },
-    [onOpenPlace],
+    [ask, onOpenPlace],
   );
   if (firstView === undefined) return <DatelineMap {...props} />;
   return (

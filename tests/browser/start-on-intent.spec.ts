@@ -3,9 +3,10 @@ import { HYDRATED_ATTRIBUTE } from "../../components/hydration";
 import { expect, test } from "./fixtures";
 import { expectQueryParam, listItem, popup, queryParam } from "./helpers";
 
-// `/` starts its app when the reader reaches for it (components/startOnIntent.ts): until then it is
-// its HTML, whole, and no script of the app has run. A click that comes first is answered once the
-// app has hydrated, on the same element.
+// `/` and the share pages start their app when the reader reaches for it
+// (components/startOnIntent.ts; a share page through app/_server/on-demand-page.ts): until then
+// each is its HTML, whole, and no script of the app has run. A click that comes first is answered
+// once the app has hydrated, on the same element.
 
 const EVENTS = 13;
 const IRAN_EVENTS = 6;
@@ -69,4 +70,37 @@ test("when the app's scripts cannot load, a marker held for the app is followed 
   // The aborted scripts are this test's doing: those are the only errors it may log.
   expect(problems.consoleErrors.every((error) => error.includes("net::ERR_FAILED"))).toBe(true);
   problems.consoleErrors.length = 0;
+});
+
+const SHARE_PAGE = "/events/iran-missiles-iraq-bases";
+
+test("a share page, rendered on its first request, also waits for the reader, under a policy that allows its loader", async ({ page }) => {
+  const csp: string[] = [];
+  page.on("console", (m) => {
+    if (/Content.Security.Policy/i.test(m.text())) csp.push(m.text());
+  });
+  await page.goto(SHARE_PAGE, { waitUntil: "networkidle" });
+  expect(await nextStarted(page), "Next.js's client before any intent").toBe(false);
+  await expect(page.locator(".first-view [data-place]")).not.toHaveCount(0);
+  await page.keyboard.press("Shift");
+  await page.locator(`html[${HYDRATED_ATTRIBUTE}]`).waitFor({ state: "attached" });
+  expect(await nextStarted(page)).toBe(true);
+  expect(csp).toEqual([]);
+});
+
+test("a tap on a share page's marker before the app has started starts that page's map", async ({ page }) => {
+  await page.goto(SHARE_PAGE);
+  expect(await hydrated(page)).toBe(false);
+  await page.locator('.first-view [data-place="ain-al-asad"]').click();
+  await expect(page.locator('.leaflet-marker-icon[data-place="ain-al-asad"]')).toBeVisible();
+  expect(new URL(page.url()).pathname, "the page answered, not the marker's link").toBe(SHARE_PAGE);
+});
+
+test("a client-side navigation to a share page still gets React's payload of it from Next.js", async ({ request }) => {
+  const payload = await request.get(SHARE_PAGE, { headers: { rsc: "1" } });
+  expect(payload.status()).toBe(200);
+  expect(payload.headers()["content-type"]).toMatch(/^text\/x-component/);
+  const document = await request.get(SHARE_PAGE);
+  expect(document.headers()["content-type"]).toMatch(/^text\/html/);
+  expect(await document.text()).not.toMatch(/<script src="[^"]+" async="">/);
 });

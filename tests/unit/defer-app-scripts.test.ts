@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { deferAppScripts, startOnIntentScript } from "@/app/_server/defer-app-scripts";
+import { deferAppScripts, loaderTemplate } from "@/app/_server/defer-app-scripts";
+import { LOADER_OPTIONS_PLACEHOLDER, withLoader } from "@/app/_server/loader-html";
 import { inlineHashes } from "@/app/_server/csp-hashes";
 
 /** A page as Next.js 16 prerenders one: its script files async in the head, its payload inline. */
@@ -49,17 +50,30 @@ describe("deferAppScripts", () => {
   });
 });
 
-describe("startOnIntentScript", () => {
+describe("the loader's template and withLoader", () => {
+  const template = loaderTemplate();
+  const loaderOf = (src: string) => withLoader(`<head><script src="${src}" async=""></script></head>`, template);
+
   it("is a script that cannot close its own element, whatever the file names", () => {
-    const script = startOnIntentScript(["/a</script><script>alert(1)//.js"]);
-    expect(script).not.toMatch(/<\/script/i);
+    const page = loaderOf("/a</script><script>alert(1)//.js");
+    expect(page.match(/<\/script/gi)).toHaveLength(1);
+    expect(page.endsWith("</script></head>")).toBe(true);
   });
 
   it("is small: a few hundred bytes plus the file names", () => {
-    expect(startOnIntentScript([]).length).toBeLessThan(1500);
+    expect(template.length).toBeLessThan(1500);
+  });
+
+  it("has one place for its options, and fills it", () => {
+    expect(template.split(LOADER_OPTIONS_PLACEHOLDER)).toHaveLength(2);
+    expect(loaderOf("/a.js")).not.toContain(LOADER_OPTIONS_PLACEHOLDER);
   });
 
   it("starts at once on the view's parameters only", () => {
-    expect(startOnIntentScript([])).toContain(JSON.stringify("[?&](place|event|actors|from|to|view)(=|&|$)").slice(1, -1));
+    expect(loaderOf("/a.js")).toContain(JSON.stringify("[?&](place|event|actors|from|to|view)(=|&|$)").slice(1, -1));
+  });
+
+  it("refuses a template with no place for its options", () => {
+    expect(() => withLoader(PAGE, "startOnIntent({})")).toThrow(/must name __DATELINE_LOADER_OPTIONS__ exactly once/);
   });
 });

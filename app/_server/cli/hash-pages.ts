@@ -2,8 +2,9 @@
  * Runs after `next build` (package.json "build"): hashes the inline scripts and styles of every
  * prerendered HTML page and writes the manifest proxy.ts serves each page's policy from; then
  * publishes `/`, made to start its app on the reader's first intent (defer-app-scripts.ts), as a
- * static file with its policy (front-page-build.ts). Pages
- * rendered on first request (the share pages) are hashed by proxy.ts when first asked for.
+ * static file with its policy (front-page-build.ts), and writes that loader into the build. Pages
+ * rendered on first request (the share pages) get the loader and their hashes from the server
+ * when first asked for (on-demand-page.ts).
  *
  *   npx tsx app/_server/cli/hash-pages.ts   (reads DATELINE_DIST_DIR, else .next)
  */
@@ -12,7 +13,8 @@ import path from "node:path";
 import { inlineHashes } from "../csp-hashes";
 import { MANIFEST_FILE, routeOfHtmlFile, type CspManifest } from "../csp-manifest";
 import { distDir, tileSettingFromEnv } from "../env";
-import { deferAppScripts } from "../defer-app-scripts";
+import { loaderTemplate } from "../defer-app-scripts";
+import { LOADER_FILE, withLoader } from "../loader-html";
 import { publishFrontPage } from "../front-page-build";
 
 const dist = distDir();
@@ -27,8 +29,11 @@ if (!manifest["/"] || !manifest["/_not-found"]) {
   process.exit(1);
 }
 // `/` starts its app on the reader's first intent (defer-app-scripts.ts): its policy is the
-// published page's.
-const frontPage = deferAppScripts(readFileSync(path.join(appDir, "index.html"), "utf8"));
+// published page's. The share pages, rendered on demand, get the same loader from the server
+// (on-demand-page.ts), which reads it from the build.
+const loader = loaderTemplate();
+writeFileSync(path.join(dist, LOADER_FILE), loader);
+const frontPage = withLoader(readFileSync(path.join(appDir, "index.html"), "utf8"), loader);
 manifest["/"] = inlineHashes(frontPage);
 writeFileSync(path.join(dist, MANIFEST_FILE), `${JSON.stringify(manifest, null, 1)}\n`);
 console.log(`hash-pages: ${Object.keys(manifest).length} pages hashed into ${path.join(dist, MANIFEST_FILE)}`);
