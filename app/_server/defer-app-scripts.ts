@@ -6,7 +6,7 @@
  * page is hashed for its policy after this step.
  */
 import { buildSync } from "esbuild";
-import { LOADER_OPTIONS_PLACEHOLDER, withLoader } from "./loader-html";
+import { LOADER_OPTIONS_PLACEHOLDER, startOnIntentIfItCanWait } from "./loader-html";
 
 /** The loader's code with LOADER_OPTIONS_PLACEHOLDER where its options go. */
 export function loaderTemplate(): string {
@@ -29,7 +29,7 @@ export function loaderTemplate(): string {
   return code;
 }
 
-/** A prerendered page made to start its app on the reader's first intent. */
+/** A prerendered page made to start its app on the reader's first intent, if it can wait for it. */
 export function deferAppScripts(html: string): string {
-  return withLoader(html, loaderTemplate());
+  return startOnIntentIfItCanWait(html, loaderTemplate());
 }

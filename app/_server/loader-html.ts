@@ -16,6 +16,19 @@ export const LOADER_OPTIONS_PLACEHOLDER = "__DATELINE_LOADER_OPTIONS__";
 /** Next.js's script tags, as it writes them into a page. */
 const APP_SCRIPT = /<script src="([^"]+)" async=""><\/script>/g;
 
+/** The map's first view, as MapLoader.tsx writes it into a page. */
+const FIRST_VIEW = /<div class="first-view"/;
+
+/**
+ * The page made to start its app on the reader's first intent if it can wait for it: if its map's
+ * first view is in its HTML (components/map/FirstView.tsx). A page without one (a story that
+ * clusters, or whose map opens on a later event) needs its app to draw its map at all: it is left
+ * as it is, and starts as it loads.
+ */
+export function startOnIntentIfItCanWait(html: string, template: string): string {
+  return FIRST_VIEW.test(html) ? withLoader(html, template) : html;
+}
+
 /**
  * The page with its app's script tags replaced by the loader, inline where the first of them was.
  * Throws when the page has none (Next.js writes its pages differently than this expects) or the

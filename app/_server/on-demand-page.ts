@@ -16,7 +16,7 @@ import { LRUCache } from "lru-cache";
 import { inlineHashes, type PageHashes } from "./csp-hashes";
 import { distDir } from "./env";
 import { etagOf } from "./etag";
-import { LOADER_FILE, withLoader } from "./loader-html";
+import { LOADER_FILE, startOnIntentIfItCanWait } from "./loader-html";
 
 export interface OnDemandPage {
   html: string;
@@ -48,12 +48,12 @@ function loaderTemplate(): string | null {
   return template;
 }
 
-/** The page with the loader in, or as it is if the loader cannot go in (said once per page). */
+/** The page with the loader in where it can wait, or as it is if the loader cannot go in (said). */
 function deferred(route: string, html: string): string {
   const loader = loaderTemplate();
   if (loader === null) return html;
   try {
-    return withLoader(html, loader);
+    return startOnIntentIfItCanWait(html, loader);
   } catch (error) {
     console.error(`Dateline: ${route} starts its app as it loads: ${String(error)}`);
     return html;

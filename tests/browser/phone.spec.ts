@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { expect, test, waitForMap } from "./fixtures";
+import { appStarted, expect, test, waitForMap } from "./fixtures";
 import { expectQueryParam, listItem, popup, saveScreenshot, tabTo, waitForBasemap, waitForMapToSettle } from "./helpers";
 
 const PHONE = { width: 375, height: 667 };
@@ -146,6 +146,23 @@ test("on a phone the timeline is folded into one bar that says which dates the f
   await expect(toggle).toContainText("All dates");
   await expect(toggle).toBeFocused();
   await expect(page.getByRole("button", { name: "Clear the date filter" })).toHaveCount(0);
+});
+
+test("on a phone the folded timeline looks the same before the app has started as after", async ({ page }) => {
+  await page.goto("/");
+  const toggle = page.locator(".timeline-toggle");
+  // What the reader sees: the chevron's turn and the summary beside the name.
+  const look = () =>
+    toggle.evaluate((button) => ({
+      chevron: getComputedStyle(button, "::before").transform,
+      summary: button.querySelector(".timeline-summary")?.getBoundingClientRect().width ?? 0,
+    }));
+  expect(await page.evaluate(() => document.documentElement.hasAttribute("data-hydrated")), "before the app").toBe(false);
+  const before = await look();
+  await appStarted(page);
+  await expect(toggle).toHaveAttribute("aria-expanded", "false");
+  expect(await look()).toStrictEqual(before);
+  expect(before.summary, "the summary shows").toBeGreaterThan(20);
 });
 
 test("on a phone the timeline unfolds over the map and folds again with the keyboard alone", async ({ page }) => {

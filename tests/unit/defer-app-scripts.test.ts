@@ -11,7 +11,7 @@ const PAGE = [
   '<script src="/_next/static/chunks/b.js" async=""></script>',
   '<script id="_R_">(globalThis["TURBOPACK"] || (globalThis["TURBOPACK"] = [])).push({"otherChunks":["static/chunks/a.js"]});</script>',
   '<script src="/_next/static/chunks/polyfills.js" noModule=""></script>',
-  "</head><body><main>Story</main>",
+  '</head><body><main>Story</main><div class="first-view"><a href="/places/damascus">Damascus</a></div>',
   '<script src="/_next/static/chunks/c.js" async=""></script>',
   "<script>(self.__next_f=self.__next_f||[]).push([0])</script>",
   "</body></html>",
@@ -46,7 +46,15 @@ describe("deferAppScripts", () => {
   });
 
   it("says so when a page has no script tags of the expected form", () => {
-    expect(() => deferAppScripts("<html><head></head><body></body></html>")).toThrow(/no <script src="…" async=""><\/script> tags/);
+    expect(() => deferAppScripts('<html><head></head><body><div class="first-view"></div></body></html>')).toThrow(
+      /no <script src="…" async=""><\/script> tags/,
+    );
+  });
+
+  it("leaves a page with no first view as it is: its map needs the app to be drawn at all", () => {
+    const clustered = PAGE.replace(/<div class="first-view">.*?<\/div>/, "");
+    expect(clustered).not.toContain("first-view");
+    expect(deferAppScripts(clustered)).toBe(clustered);
   });
 });
 

@@ -7,7 +7,7 @@ import { loaderTemplate } from "@/app/_server/defer-app-scripts";
 import { LOADER_FILE } from "@/app/_server/loader-html";
 
 const PAGE =
-  '<html><head><script src="/_next/static/chunks/a.js" async=""></script></head><body><p>Khmeimim</p><script>self.x=1</script></body></html>';
+  '<html><head><script src="/_next/static/chunks/a.js" async=""></script></head><body><p>Khmeimim</p><div class="first-view"></div><script>self.x=1</script></body></html>';
 const ORIGIN = "http://127.0.0.1:3000";
 
 /** The module afresh (it keeps the loader and its pages for the life of the process), over a build folder. */
@@ -77,10 +77,19 @@ describe("onDemandPage", () => {
     expect(console.error).toHaveBeenCalledWith(expect.stringMatching(/dateline-start-on-intent\.js is not in the build/));
   });
 
+  it("leaves a page without a first view as it is, since its map needs the app at once", async () => {
+    const { onDemandPage } = await freshModule(true);
+    const clustered = PAGE.replace('<div class="first-view"></div>', "");
+    answer = () => new Response(clustered, { status: 200 });
+    expect((await onDemandPage("/places/clustered", ORIGIN))?.html).toBe(clustered);
+    expect(console.error).not.toHaveBeenCalled();
+  });
+
   it("serves a page with no script tags of the expected form as it is, and says so", async () => {
     const { onDemandPage } = await freshModule(true);
-    answer = () => new Response("<html><body>plain</body></html>", { status: 200 });
-    expect((await onDemandPage("/places/plain", ORIGIN))?.html).toBe("<html><body>plain</body></html>");
+    const plain = '<html><body><div class="first-view"></div></body></html>';
+    answer = () => new Response(plain, { status: 200 });
+    expect((await onDemandPage("/places/plain", ORIGIN))?.html).toBe(plain);
     expect(console.error).toHaveBeenCalledWith(expect.stringMatching(/\/places\/plain starts its app as it loads/));
   });
 });

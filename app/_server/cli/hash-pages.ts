@@ -14,7 +14,7 @@ import { inlineHashes } from "../csp-hashes";
 import { MANIFEST_FILE, routeOfHtmlFile, type CspManifest } from "../csp-manifest";
 import { distDir, tileSettingFromEnv } from "../env";
 import { loaderTemplate } from "../defer-app-scripts";
-import { LOADER_FILE, withLoader } from "../loader-html";
+import { LOADER_FILE, startOnIntentIfItCanWait } from "../loader-html";
 import { publishFrontPage } from "../front-page-build";
 
 const dist = distDir();
@@ -33,7 +33,7 @@ if (!manifest["/"] || !manifest["/_not-found"]) {
 // (on-demand-page.ts), which reads it from the build.
 const loader = loaderTemplate();
 writeFileSync(path.join(dist, LOADER_FILE), loader);
-const frontPage = withLoader(readFileSync(path.join(appDir, "index.html"), "utf8"), loader);
+const frontPage = startOnIntentIfItCanWait(readFileSync(path.join(appDir, "index.html"), "utf8"), loader);
 manifest["/"] = inlineHashes(frontPage);
 writeFileSync(path.join(dist, MANIFEST_FILE), `${JSON.stringify(manifest, null, 1)}\n`);
 console.log(`hash-pages: ${Object.keys(manifest).length} pages hashed into ${path.join(dist, MANIFEST_FILE)}`);
