@@ -1,4 +1,5 @@
 import { HYDRATED_ATTRIBUTE, HYDRATED_EVENT } from "./hydration";
+import { isPlainClick } from "./plainClick";
 
 /**
  * The app starts when the reader reaches for it.
@@ -61,8 +62,7 @@ export function startOnIntent({ scripts, viewQuery }: StartOnIntentOptions): voi
 
   function holdEarlyClick(event: MouseEvent) {
     if (failed || hydrated() || event.defaultPrevented) return;
-    // A click with a modifier (a link in a new tab) or another button is the browser's to answer.
-    if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
+    if (!isPlainClick(event)) return;
     const target = event.target instanceof Element ? event.target.closest<HTMLElement>(CLICKABLE) : null;
     if (!target) return;
     event.preventDefault();

@@ -1,12 +1,12 @@
 /**
  * The build's step that makes a page start its app on the reader's first intent
- * (components/startOnIntent.ts): esbuild bundles the loader into a template (loader-html.ts puts
- * it into a page in place of Next.js's script tags). The page's inline scripts (React's payload,
- * Turbopack's chunk list) stay: they only queue data for the scripts. The loader is inline, so a
- * page is hashed for its policy after this step.
+ * (components/startOnIntent.ts): esbuild bundles the loader into a template, which loader-html.ts
+ * (`startOnIntentIfItCanWait`) puts into a page in place of Next.js's script tags. The page's
+ * inline scripts (React's payload, Turbopack's chunk list) stay: they only queue data for the
+ * scripts. The loader is inline, so a page is hashed for its policy after this step.
  */
 import { buildSync } from "esbuild";
-import { LOADER_OPTIONS_PLACEHOLDER, startOnIntentIfItCanWait } from "./loader-html";
+import { LOADER_OPTIONS_PLACEHOLDER } from "./loader-html";
 
 /** The loader's code with LOADER_OPTIONS_PLACEHOLDER where its options go. */
 export function loaderTemplate(): string {
@@ -27,9 +27,4 @@ export function loaderTemplate(): string {
   const code = result.outputFiles[0]?.text.trim();
   if (!code) throw new Error("defer-app-scripts: esbuild produced no loader");
   return code;
-}
-
-/** A prerendered page made to start its app on the reader's first intent, if it can wait for it. */
-export function deferAppScripts(html: string): string {
-  return startOnIntentIfItCanWait(html, loaderTemplate());
 }

@@ -6,6 +6,7 @@ import type { StoryBundle } from "@/geo/story";
 import { CLUSTER_ABOVE } from "@/geo/thresholds";
 import type { TileSetting } from "@/geo/tiles";
 import { asksForView, type MapView } from "@/geo/url-state";
+import { isPlainClick } from "../plainClick";
 import { loadBasemap } from "./basemapData";
 import type { DatelineMapProps } from "./DatelineMap";
 
@@ -111,7 +112,7 @@ export function MapLoader({ firstView, showFirstView = true, ...props }: MapLoad
     (event: MouseEvent) => {
       // A marker there is a link to its place's page; once the page runs, it opens the place here.
       // A click meant for a new tab or window still follows the link.
-      if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+      if (!isPlainClick(event)) return;
       const placeId = (event.target as Element).closest<HTMLElement>("[data-place]")?.dataset.place;
       if (!placeId) return;
       event.preventDefault();

@@ -9,7 +9,7 @@ import { test as base, type Page } from "@playwright/test";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { inlineHashes } from "../../app/_server/csp-hashes";
-import { deferAppScripts } from "../../app/_server/defer-app-scripts";
+import { LOADER_FILE, startOnIntentIfItCanWait } from "../../app/_server/loader-html";
 import { frontPageFile } from "../../app/_server/front-page.cjs";
 import { expect, reachForMap, test, waitForMap } from "./fixtures";
 import { expectQueryParam, listItem, popup } from "./helpers";
@@ -79,7 +79,10 @@ test("/ is its prerendered page served as a static file, which has no address of
   expect(home.headers()["x-nextjs-cache"], "not through Next.js's page cache").toBeUndefined();
   const dist = process.env.DATELINE_DIST_DIR?.trim() || ".next";
   expect(await home.text(), "the prerendered page, made to start on the reader's first intent").toBe(
-    deferAppScripts(readFileSync(path.join(dist, "server", "app", "index.html"), "utf8")),
+    startOnIntentIfItCanWait(
+      readFileSync(path.join(dist, "server", "app", "index.html"), "utf8"),
+      readFileSync(path.join(dist, LOADER_FILE), "utf8"),
+    ),
   );
   expect((await request.get(frontPageFile(dist))).status()).toBe(404);
   const payload = await request.get("/", { headers: { rsc: "1" }, maxRedirects: 5 });

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { deferAppScripts, loaderTemplate } from "@/app/_server/defer-app-scripts";
-import { LOADER_OPTIONS_PLACEHOLDER, withLoader } from "@/app/_server/loader-html";
+import { loaderTemplate } from "@/app/_server/defer-app-scripts";
+import { LOADER_OPTIONS_PLACEHOLDER, startOnIntentIfItCanWait, withLoader } from "@/app/_server/loader-html";
+
+const deferAppScripts = (html: string) => startOnIntentIfItCanWait(html, loaderTemplate());
 import { inlineHashes } from "@/app/_server/csp-hashes";
 
 /** A page as Next.js 16 prerenders one: its script files async in the head, its payload inline. */
@@ -17,7 +19,7 @@ const PAGE = [
   "</body></html>",
 ].join("");
 
-describe("deferAppScripts", () => {
+describe("startOnIntentIfItCanWait", () => {
   const page = deferAppScripts(PAGE);
 
   it("takes out every script file Next.js would start, and leaves one loader that names them all, in order", () => {
