@@ -23,6 +23,11 @@ import { isPlainClick } from "./plainClick";
 export interface StartOnIntentOptions {
   /** Next.js's script files for this page, as they were in its HTML. */
   scripts: string[];
+  /**
+   * React's payload for the page, when the build moved it out of the HTML into a script file
+   * (loader-html.ts, `startOnIntentWithPayloadApart`): it must run before Next.js's runtime reads it.
+   */
+  payload?: string;
   /** The source of the pattern a query that asks for a view matches (geo/url-state.ts). */
   viewQuery: string;
 }
@@ -33,7 +38,7 @@ const INTENTS = ["pointermove", "pointerdown", "touchstart", "keydown", "wheel",
 /** Elements a click does something to. */
 const CLICKABLE = "a[href], button, input, select, textarea, label, summary, [role=button], [tabindex]";
 
-export function startOnIntent({ scripts, viewQuery }: StartOnIntentOptions): void {
+export function startOnIntent({ scripts, payload, viewQuery }: StartOnIntentOptions): void {
   let started = false;
   let failed = false;
   let held: HTMLElement | undefined;
@@ -44,10 +49,12 @@ export function startOnIntent({ scripts, viewQuery }: StartOnIntentOptions): voi
     if (started) return;
     started = true;
     for (const type of INTENTS) removeEventListener(type, start, true);
-    for (const src of scripts) {
+    // With the payload apart, every script runs in the order added (async false on an added script):
+    // Next.js's runtime reads the payload once as it starts, and closes it at once on a loaded page.
+    for (const src of payload ? [payload, ...scripts] : scripts) {
       const script = document.createElement("script");
       script.src = src;
-      script.async = true;
+      script.async = !payload;
       script.addEventListener("error", scriptFailed);
       document.head.append(script);
     }

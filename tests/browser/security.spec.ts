@@ -9,7 +9,7 @@ import { test as base, type Page } from "@playwright/test";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { inlineHashes } from "../../app/_server/csp-hashes";
-import { LOADER_FILE, startOnIntentIfItCanWait } from "../../app/_server/loader-html";
+import { LOADER_FILE, PAYLOAD_FOLDER, startOnIntentWithPayloadApart } from "../../app/_server/loader-html";
 import { frontPageFile } from "../../app/_server/front-page.cjs";
 import { expect, reachForMap, test, waitForMap } from "./fixtures";
 import { expectQueryParam, listItem, popup } from "./helpers";
@@ -69,7 +69,7 @@ for (const path of [
   });
 }
 
-test("/ is its prerendered page served as a static file, which has no address of its own; its React payload is still the page's", async ({
+test("/ is its prerendered page served as a static file, which has no address of its own; its React payload is a script file, and still the page's", async ({
   request,
 }) => {
   const home = await request.get("/?actors=iran");
@@ -78,12 +78,16 @@ test("/ is its prerendered page served as a static file, which has no address of
   expect(home.headers()["etag"]).toBeTruthy();
   expect(home.headers()["x-nextjs-cache"], "not through Next.js's page cache").toBeUndefined();
   const dist = process.env.DATELINE_DIST_DIR?.trim() || ".next";
-  expect(await home.text(), "the prerendered page, made to start on the reader's first intent").toBe(
-    startOnIntentIfItCanWait(
-      readFileSync(path.join(dist, "server", "app", "index.html"), "utf8"),
-      readFileSync(path.join(dist, LOADER_FILE), "utf8"),
-    ),
+  const published = startOnIntentWithPayloadApart(
+    readFileSync(path.join(dist, "server", "app", "index.html"), "utf8"),
+    readFileSync(path.join(dist, LOADER_FILE), "utf8"),
   );
+  expect(await home.text(), "the prerendered page, made to start on the reader's first intent").toBe(published.html);
+  expect(published.payload, "its React payload, apart").toBeDefined();
+  const payloadFile = await request.get(`/_next/${PAYLOAD_FOLDER}/${published.payload?.name}`);
+  expect(payloadFile.headers()["content-type"]).toMatch(/javascript/);
+  expect(payloadFile.headers()["cache-control"], "named by its content: kept for good").toMatch(/immutable/);
+  expect(await payloadFile.text()).toBe(published.payload?.code);
   expect((await request.get(frontPageFile(dist))).status()).toBe(404);
   const payload = await request.get("/", { headers: { rsc: "1" }, maxRedirects: 5 });
   expect(payload.headers()["content-type"]).toMatch(/^text\/x-component/);

@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { loaderTemplate } from "@/app/_server/defer-app-scripts";
-import { LOADER_OPTIONS_PLACEHOLDER, startOnIntentIfItCanWait, withLoader } from "@/app/_server/loader-html";
+import { runInNewContext } from "node:vm";
+import {
+  LOADER_OPTIONS_PLACEHOLDER,
+  PAYLOAD_FOLDER,
+  startOnIntentIfItCanWait,
+  startOnIntentWithPayloadApart,
+  withLoader,
+} from "@/app/_server/loader-html";
 
 const deferAppScripts = (html: string) => startOnIntentIfItCanWait(html, loaderTemplate());
 import { inlineHashes } from "@/app/_server/csp-hashes";
@@ -85,5 +92,56 @@ describe("the loader's template and withLoader", () => {
 
   it("refuses a template with no place for its options", () => {
     expect(() => withLoader(PAGE, "startOnIntent({})")).toThrow(/must name __DATELINE_LOADER_OPTIONS__ exactly once/);
+  });
+});
+
+describe("startOnIntentWithPayloadApart", () => {
+  const template = loaderTemplate();
+  /** PAGE with React's payload as Next.js writes it: the queue, then rows, one with markup in a string. */
+  const WITH_PAYLOAD = PAGE.replace(
+    "</body>",
+    [
+      '<script>self.__next_f.push([1,"0:{\\"a\\":\\"\\u003c/script\\u003e (x)\\"}\\n"])</script>',
+      '<script>self.__next_f.push([1,"1:[\\"$\\",\\"p\\",null,{}]\\n"])</script>',
+      "</body>",
+    ].join(""),
+  );
+  const { html, payload } = startOnIntentWithPayloadApart(WITH_PAYLOAD, template);
+
+  /** What the page's inline scripts leave in the queue Next.js's runtime reads. */
+  const queueAfter = (code: string) =>
+    JSON.parse(runInNewContext(`var self = globalThis; ${code}; JSON.stringify(self.__next_f)`) as string) as unknown[];
+  const inlineScripts = (page: string) => [...page.matchAll(/<script>(.*?)<\/script>/gs)].map(([, code]) => code).join(";");
+
+  it("takes every payload script out of the page", () => {
+    expect(html).not.toContain("__next_f");
+    expect(payload).toBeDefined();
+  });
+
+  it("puts in the file what the inline scripts queued, in order", () => {
+    const original = queueAfter(inlineScripts(WITH_PAYLOAD).replace(/.*?(?=\(self\.__next_f)/s, ""));
+    expect(original).toHaveLength(3);
+    expect(queueAfter(payload!.code)).toStrictEqual(original);
+  });
+
+  it("names the file by its content, and the loader adds it first", () => {
+    expect(payload!.name).toMatch(/^payload-[\w-]{16}\.js$/);
+    expect(startOnIntentWithPayloadApart(WITH_PAYLOAD, template).payload!.name).toBe(payload!.name);
+    const other = startOnIntentWithPayloadApart(WITH_PAYLOAD.replace("(x)", "(y)"), template);
+    expect(other.payload!.name).not.toBe(payload!.name);
+    const loader = inlineScripts(html);
+    const url = `/_next/${PAYLOAD_FOLDER}/${payload!.name}`;
+    expect(loader).toContain(`"payload":"${url}"`);
+  });
+
+  it("leaves the rest of the page as startOnIntentIfItCanWait makes it", () => {
+    const withoutPayload = WITH_PAYLOAD.replace(/<script>(\(self\.__next_f=[^<]*|self\.__next_f\.push[^<]*)<\/script>/g, "");
+    const named = `"payload":"/_next/${PAYLOAD_FOLDER}/${payload!.name}",`;
+    expect(html.replace(named, "")).toBe(startOnIntentIfItCanWait(withoutPayload, template));
+  });
+
+  it("leaves a page that must start as it loads whole, payload and all", () => {
+    const clustered = WITH_PAYLOAD.replace(/<div class="first-view">.*?<\/div>/, "");
+    expect(startOnIntentWithPayloadApart(clustered, template)).toStrictEqual({ html: clustered });
   });
 });

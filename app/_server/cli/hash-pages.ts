@@ -2,19 +2,20 @@
  * Runs after `next build` (package.json "build"): hashes the inline scripts and styles of every
  * prerendered HTML page and writes the manifest proxy.ts serves each page's policy from; then
  * publishes `/`, made to start its app on the reader's first intent (defer-app-scripts.ts), as a
- * static file with its policy (front-page-build.ts), and writes that loader into the build. Pages
+ * static file with its policy (front-page-build.ts), its React payload in a script file apart
+ * (loader-html.ts), and writes that loader into the build. Pages
  * rendered on first request (the share pages) get the loader and their hashes from the server
  * when first asked for (on-demand-page.ts).
  *
  *   npx tsx app/_server/cli/hash-pages.ts   (reads DATELINE_DIST_DIR, else .next)
  */
-import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { inlineHashes } from "../csp-hashes";
 import { MANIFEST_FILE, routeOfHtmlFile, type CspManifest } from "../csp-manifest";
 import { distDir, tileSettingFromEnv } from "../env";
 import { loaderTemplate } from "../defer-app-scripts";
-import { LOADER_FILE, startOnIntentIfItCanWait } from "../loader-html";
+import { LOADER_FILE, PAYLOAD_FOLDER, startOnIntentWithPayloadApart } from "../loader-html";
 import { publishFrontPage } from "../front-page-build";
 
 const dist = distDir();
@@ -33,7 +34,13 @@ if (!manifest["/"] || !manifest["/_not-found"]) {
 // (on-demand-page.ts), which reads it from the build.
 const loader = loaderTemplate();
 writeFileSync(path.join(dist, LOADER_FILE), loader);
-const frontPage = startOnIntentIfItCanWait(readFileSync(path.join(appDir, "index.html"), "utf8"), loader);
+const { html: frontPage, payload } = startOnIntentWithPayloadApart(readFileSync(path.join(appDir, "index.html"), "utf8"), loader);
+if (payload) {
+  // Next.js lists its static folder as it starts: the file is served by any server started after this.
+  mkdirSync(path.join(dist, PAYLOAD_FOLDER), { recursive: true });
+  writeFileSync(path.join(dist, PAYLOAD_FOLDER, payload.name), payload.code);
+  console.log(`hash-pages: /'s React payload moved to ${path.join(dist, PAYLOAD_FOLDER, payload.name)}`);
+}
 manifest["/"] = inlineHashes(frontPage);
 writeFileSync(path.join(dist, MANIFEST_FILE), `${JSON.stringify(manifest, null, 1)}\n`);
 console.log(`hash-pages: ${Object.keys(manifest).length} pages hashed into ${path.join(dist, MANIFEST_FILE)}`);
