@@ -9,7 +9,6 @@ const SECURITY_HEADERS = {
   "X-Content-Type-Options": "nosniff",
   "Referrer-Policy": "strict-origin-when-cross-origin",
   "Strict-Transport-Security": "max-age=63072000; includeSubDomains",
-  "Cross-Origin-Opener-Policy": "same-origin",
   // The app uses none of these; clipboard-write stays on for "Copy link". (web-share is left out:
   // Chromium does not know it as a policy feature and warns; the share sheet works without it.)
   "Permissions-Policy": [
@@ -29,6 +28,17 @@ const SECURITY_HEADERS = {
     "clipboard-write=(self)",
   ].join(", "),
 };
+
+/**
+ * Cross-Origin-Opener-Policy, for the studio only. `same-origin` puts the page in a browsing context
+ * group of its own, which a browser gives a renderer process of its own: a reader who follows a link
+ * to a story gets a cold process, whose start (the page's script context, first of all) lands in
+ * the page's first tasks. Measured on `/` under Lighthouse's mobile profile, with and without the
+ * header, 10 runs each: Total Blocking Time 247 ms against 62 ms (README, "Speed"). The reader's
+ * pages hold nothing another window could take (no sign-in, no one's data), and every link they
+ * open in a new tab has `rel="noopener"`; the studio shows a newsroom's unpublished drafts.
+ */
+const STUDIO_OPENER_POLICY = { "Cross-Origin-Opener-Policy": "same-origin" };
 
 /**
  * For every path but the embeds: old browsers that ignore `frame-ancestors` still refuse to let
@@ -157,7 +167,7 @@ function headerRules({ dev = false } = {}) {
       headers: [...locked, ...pairs({ "Cache-Control": CACHE_CONTROL.page, "Access-Control-Allow-Origin": "*" })],
     },
     // Last, so that it wins over the page and API rules above.
-    ...STUDIO_SOURCES.map((source) => ({ source, headers: pairs({ "Cache-Control": STUDIO_CACHE_CONTROL }) })),
+    ...STUDIO_SOURCES.map((source) => ({ source, headers: pairs({ "Cache-Control": STUDIO_CACHE_CONTROL, ...STUDIO_OPENER_POLICY }) })),
   ];
 }
 
@@ -168,6 +178,7 @@ module.exports = {
   NON_PAGE_CSP,
   CACHE_CONTROL,
   STUDIO_CACHE_CONTROL,
+  STUDIO_OPENER_POLICY,
   PAGE_VARY,
   pagePolicy,
   headerRules,

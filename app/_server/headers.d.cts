@@ -7,7 +7,8 @@ export declare const STUDIO_CACHE_CONTROL: string;
 /** The request headers a page's answer depends on: the document and React's payload share an address. */
 export declare const PAGE_VARY: string;
 export declare const CACHE_CONTROL: Readonly<{ page: string; image: string; api: string }>;
-export declare const STUDIO_CACHE_CONTROL: string;
+/** Cross-Origin-Opener-Policy, sent on the studio's addresses only (why: headers.cjs). */
+export declare const STUDIO_OPENER_POLICY: Readonly<Record<string, string>>;
 export interface PagePolicyOptions {
   /** CSP sources such as `'sha256-…'`, for the page's inline scripts. */
   scriptHashes: readonly string[];

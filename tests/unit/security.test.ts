@@ -13,6 +13,7 @@ import {
   NON_PAGE_CSP,
   SECURITY_HEADERS,
   STUDIO_CACHE_CONTROL,
+  STUDIO_OPENER_POLICY,
   headerRules,
   pagePolicy,
 } from "@/app/_server/headers.cjs";
@@ -149,6 +150,16 @@ describe("next.config.js headers", () => {
     expect(sent["Cache-Control"]).toBe(STUDIO_CACHE_CONTROL);
     expect(STUDIO_CACHE_CONTROL).toBe("no-store");
     expect(sent["Content-Security-Policy"]).toBe(NON_PAGE_CSP);
+  });
+
+  it("isolates the studio's window from other sites' (COOP), and not the reader's pages, which a cold process would slow", async () => {
+    for (const path of ["/studio", "/api/studio/draft"]) {
+      expect((await headersFor(path))["Cross-Origin-Opener-Policy"], path).toBe("same-origin");
+    }
+    expect(STUDIO_OPENER_POLICY).toStrictEqual({ "Cross-Origin-Opener-Policy": "same-origin" });
+    for (const path of ["/", "/stories/x", "/places/damascus", "/events/x", "/embed/x"]) {
+      expect((await headersFor(path))["Cross-Origin-Opener-Policy"], path).toBeUndefined();
+    }
   });
 
   it("has the headers the issue asks for", () => {
