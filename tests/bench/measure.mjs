@@ -104,8 +104,11 @@ const LIGHTHOUSE_FLAGS = [
 
 let lighthouseChrome = null;
 
-/** One Lighthouse run with its defaults (mobile, simulated throttling), in a Chromium of its own. */
-export async function lighthouseRun(url) {
+/**
+ * One Lighthouse run with its defaults (mobile, simulated throttling), in a Chromium of its own:
+ * its whole result, report (`lhr`) and artifacts (the page's trace among them).
+ */
+export async function lighthouseResult(url) {
   lighthouseChrome = await chromeLauncher.launch({
     chromePath: CHROMIUM_PATH,
     chromeFlags: LIGHTHOUSE_FLAGS,
@@ -113,35 +116,39 @@ export async function lighthouseRun(url) {
     handleSIGINT: false,
   });
   try {
-    const result = await lighthouse(url, {
+    return await lighthouse(url, {
       port: lighthouseChrome.port,
       output: "json",
       logLevel: "error",
       onlyCategories: ["performance"],
     });
-    const lhr = result?.lhr;
-    if (!lhr) throw new Error(`Lighthouse returned nothing for ${url}`);
-    if (lhr.runtimeError) throw new Error(`Lighthouse on ${url}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
-    const score = lhr.categories.performance?.score;
-    const tbt = lhr.audits["total-blocking-time"]?.numericValue;
-    const lcp = lhr.audits["largest-contentful-paint"]?.numericValue;
-    if (typeof score !== "number" || typeof tbt !== "number" || typeof lcp !== "number") {
-      const why = ["total-blocking-time", "largest-contentful-paint"].map((id) => lhr.audits[id]?.errorMessage).filter(Boolean);
-      throw new Error(`Lighthouse on ${url} gave no score, TBT or LCP${why.length ? `: ${why.join("; ")}` : ""}`);
-    }
-    const requests = lhr.audits["network-requests"]?.details?.items?.map((item) => item.url) ?? [];
-    const tti = lhr.audits.interactive?.numericValue;
-    return {
-      score: score * 100,
-      tbtMs: tbt,
-      lcpMs: lcp,
-      ttiMs: tti,
-      requests: requests.length,
-      offsite: requests.filter((u) => !LOCAL.test(u)),
-    };
   } finally {
     killLighthouseChrome();
   }
+}
+
+/** One Lighthouse run (lighthouseResult), as the figures the bench reports. */
+export async function lighthouseRun(url) {
+  const lhr = (await lighthouseResult(url))?.lhr;
+  if (!lhr) throw new Error(`Lighthouse returned nothing for ${url}`);
+  if (lhr.runtimeError) throw new Error(`Lighthouse on ${url}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
+  const score = lhr.categories.performance?.score;
+  const tbt = lhr.audits["total-blocking-time"]?.numericValue;
+  const lcp = lhr.audits["largest-contentful-paint"]?.numericValue;
+  if (typeof score !== "number" || typeof tbt !== "number" || typeof lcp !== "number") {
+    const why = ["total-blocking-time", "largest-contentful-paint"].map((id) => lhr.audits[id]?.errorMessage).filter(Boolean);
+    throw new Error(`Lighthouse on ${url} gave no score, TBT or LCP${why.length ? `: ${why.join("; ")}` : ""}`);
+  }
+  const requests = lhr.audits["network-requests"]?.details?.items?.map((item) => item.url) ?? [];
+  const tti = lhr.audits.interactive?.numericValue;
+  return {
+    score: score * 100,
+    tbtMs: tbt,
+    lcpMs: lcp,
+    ttiMs: tti,
+    requests: requests.length,
+    offsite: requests.filter((u) => !LOCAL.test(u)),
+  };
 }
 
 export function killLighthouseChrome() {
