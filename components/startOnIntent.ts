@@ -25,7 +25,7 @@ export interface StartOnIntentOptions {
   scripts: string[];
   /**
    * React's payload for the page, when the build moved it out of the HTML into a script file
-   * (loader-html.ts, `startOnIntentWithPayloadApart`): it must run before Next.js's runtime reads it.
+   * (loader-html.ts, `startOnIntentWithPayloadApart`): it must run before Next.js's runtime starts.
    */
   payload?: string;
   /** The source of the pattern a query that asks for a view matches (geo/url-state.ts). */
@@ -38,6 +38,12 @@ const INTENTS = ["pointermove", "pointerdown", "touchstart", "keydown", "wheel",
 /** Elements a click does something to. */
 const CLICKABLE = "a[href], button, input, select, textarea, label, summary, [role=button], [tabindex]";
 
+/** Runs `then` once the document is parsed: at once, or when it says it is. */
+function whenParsed(then: () => void) {
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", then, { once: true });
+  else then();
+}
+
 export function startOnIntent({ scripts, payload, viewQuery }: StartOnIntentOptions): void {
   let started = false;
   let failed = false;
@@ -49,15 +55,32 @@ export function startOnIntent({ scripts, payload, viewQuery }: StartOnIntentOpti
     if (started) return;
     started = true;
     for (const type of INTENTS) removeEventListener(type, start, true);
-    // With the payload apart, every script runs in the order added (async false on an added script):
-    // Next.js's runtime reads the payload once as it starts, and closes it at once on a loaded page.
-    for (const src of payload ? [payload, ...scripts] : scripts) {
-      const script = document.createElement("script");
-      script.src = src;
-      script.async = !payload;
-      script.addEventListener("error", scriptFailed);
-      document.head.append(script);
+    if (!payload) {
+      scripts.forEach(addScript);
+      return;
     }
+    // Next.js's runtime reads React's payload once, as it starts, and hydrates what is parsed by
+    // then: its scripts, fetched meanwhile, run once the payload has and the page is whole. A page
+    // a cache kept from an earlier build may name a payload that is gone: the app does not start.
+    for (const src of scripts) preload(src);
+    addScript(payload).addEventListener("load", () => whenParsed(() => scripts.forEach(addScript)), { once: true });
+  }
+
+  function addScript(src: string): HTMLScriptElement {
+    const script = document.createElement("script");
+    script.src = src;
+    script.async = true;
+    script.addEventListener("error", scriptFailed);
+    document.head.append(script);
+    return script;
+  }
+
+  function preload(src: string) {
+    const link = document.createElement("link");
+    link.rel = "preload";
+    link.as = "script";
+    link.href = src;
+    document.head.append(link);
   }
 
   function scriptFailed() {

@@ -2,8 +2,10 @@
  * The build's step that makes a page start its app on the reader's first intent
  * (components/startOnIntent.ts): esbuild bundles the loader into a template, which loader-html.ts
  * (`startOnIntentIfItCanWait`) puts into a page in place of Next.js's script tags. The page's
- * inline scripts (React's payload, Turbopack's chunk list) stay: they only queue data for the
- * scripts. The loader is inline, so a page is hashed for its policy after this step.
+ * other inline scripts (React's payload, Turbopack's chunk list) stay, since they only queue data
+ * for the scripts; but the build moves `/`'s payload into a file of its own
+ * (`startOnIntentWithPayloadApart`). The loader is inline, so a page is hashed for its policy after
+ * this step.
  */
 import { buildSync } from "esbuild";
 import { LOADER_OPTIONS_PLACEHOLDER } from "./loader-html";

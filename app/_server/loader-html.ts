@@ -19,9 +19,10 @@ const APP_SCRIPT = /<script src="([^"]+)" async=""><\/script>/g;
 
 /**
  * React's payload, as Next.js inlines it into a page: scripts that only queue data for its runtime
- * (`self.__next_f`), the first of which creates the queue.
+ * (`self.__next_f`), the first of which creates the queue. Next.js writes `<` in them as `\u003c`,
+ * so none holds one.
  */
-const PAYLOAD_SCRIPT = /<script>(\(self\.__next_f=self\.__next_f\|\|\[\]\)\.push\(.*?\)|self\.__next_f\.push\(.*?\))<\/script>/gs;
+const PAYLOAD_SCRIPT = /<script>((?:\(self\.__next_f=self\.__next_f\|\|\[\]\)|self\.__next_f)\.push\([^<]*\))<\/script>/g;
 
 /** Where a build's payload files are: Next.js serves its static folder as immutable. */
 export const PAYLOAD_FOLDER = "static/dateline";
@@ -60,6 +61,9 @@ export function startOnIntentWithPayloadApart(html: string, template: string): {
   const hash = createHash("sha256").update(code).digest("base64url").slice(0, 16);
   const payload = { name: `payload-${hash}.js`, code };
   const lean = html.replace(PAYLOAD_SCRIPT, "");
+  if (lean.includes("self.__next_f")) {
+    throw new Error("loader-html: part of React's payload is in a form this does not know: has Next.js changed how it writes it?");
+  }
   return { html: withLoader(lean, template, `/_next/${PAYLOAD_FOLDER}/${payload.name}`), payload };
 }
 

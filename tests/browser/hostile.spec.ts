@@ -74,6 +74,9 @@ async function expectNothingInjected(page: Page) {
       .map((el) => el.getAttribute("href") ?? el.getAttribute("src") ?? el.getAttribute("data") ?? "")
       .filter((href) => /^\s*javascript:/i.test(href) || href === ""),
     scripts: [...document.scripts].filter((s) => s.text.includes("__xss")).map((s) => ({ type: s.type, text: s.text })),
+    payloadFiles: [
+      ...new Set([...document.documentElement.outerHTML.matchAll(/\/_next\/static\/dateline\/payload-[\w-]+\.js/g)].map(([file]) => file)),
+    ],
   }));
   expect(found.xss, "window.__xss (a payload ran)").toBe("undefined");
   expect(found.images, "injected <img src=x>").toBe(0);
@@ -84,6 +87,16 @@ async function expectNothingInjected(page: Page) {
     const data = type === "application/ld+json" ? text : /^\s*self\.__next_f\.push\((\[[\s\S]*\])\)\s*;?\s*$/.exec(text)?.[1];
     expect(data, `a script with __xss that is not data: ${text.slice(0, 200)}`).toBeDefined();
     expect(() => JSON.parse(data ?? ""), `script data parses as JSON: ${text.slice(0, 200)}`).not.toThrow();
+  }
+  // `/` keeps its payload in a script file apart (app/_server/loader-html.ts), one statement a line,
+  // each of which must queue data, as the inline ones above.
+  for (const file of found.payloadFiles) {
+    const code = await (await page.request.get(file)).text();
+    for (const line of code.split("\n").filter(Boolean)) {
+      const data = /^(?:\(self\.__next_f=self\.__next_f\|\|\[\]\)|self\.__next_f)\.push\((\[.*\])\);$/.exec(line)?.[1];
+      expect(data, `a line of ${file} that is not data: ${line.slice(0, 200)}`).toBeDefined();
+      expect(() => JSON.parse(data ?? ""), `${file}: data parses as JSON: ${line.slice(0, 200)}`).not.toThrow();
+    }
   }
 }
 

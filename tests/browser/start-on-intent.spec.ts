@@ -27,6 +27,42 @@ test("/ runs none of the app's scripts until the reader reaches for the page, an
   expect(await nextStarted(page)).toBe(true);
 });
 
+/** The script files the page has added to its head, in order (not the old browsers' polyfill). */
+const addedScripts = (page: Page) =>
+  page.evaluate(() =>
+    [...document.head.querySelectorAll("script[src]:not([nomodule])")].map((s) => new URL((s as HTMLScriptElement).src).pathname),
+  );
+
+const PAYLOAD_FILE = /^\/_next\/static\/dateline\/payload-[\w-]+\.js$/;
+
+test("/'s React payload is a script file apart, added first: Next.js's scripts come after it", async ({ page }) => {
+  await page.goto("/", { waitUntil: "networkidle" });
+  expect(await page.evaluate(() => "__next_f" in self), "no payload in the page itself").toBe(false);
+  await page.keyboard.press("Shift");
+  await page.locator(`html[${HYDRATED_ATTRIBUTE}]`).waitFor({ state: "attached" });
+  const [payload, ...next] = await addedScripts(page);
+  expect(payload).toMatch(PAYLOAD_FILE);
+  expect(next.length).toBeGreaterThan(0);
+  for (const src of next) expect(src).toMatch(/^\/_next\/static\/chunks\//);
+});
+
+test("when /'s payload cannot load (a page kept from an earlier build), Next.js never starts, and links work", async ({
+  page,
+  problems,
+}) => {
+  await page.route("**/_next/static/dateline/*.js", (route) => route.abort("failed"));
+  await page.goto("/", { waitUntil: "networkidle" });
+  const failed = page.waitForEvent("requestfailed", (request) => PAYLOAD_FILE.test(new URL(request.url()).pathname));
+  await page.keyboard.press("Shift");
+  await failed;
+  expect(await addedScripts(page), "only the payload was added").toEqual([expect.stringMatching(PAYLOAD_FILE)]);
+  expect(await nextStarted(page)).toBe(false);
+  await page.locator('.first-view [data-place="khmeimim"]').click();
+  await expect(page).toHaveURL(/\/places\/khmeimim$/);
+  expect(problems.consoleErrors.every((error) => error.includes("net::ERR_FAILED"))).toBe(true);
+  problems.consoleErrors.length = 0;
+});
+
 test("a click on an actor filter before the app has started filters once the app has", async ({ page }) => {
   await page.goto("/");
   expect(await hydrated(page)).toBe(false);

@@ -1,11 +1,11 @@
 /**
  * Runs after `next build` (package.json "build"): hashes the inline scripts and styles of every
  * prerendered HTML page and writes the manifest proxy.ts serves each page's policy from; then
- * publishes `/`, made to start its app on the reader's first intent (defer-app-scripts.ts), as a
- * static file with its policy (front-page-build.ts), its React payload in a script file apart
- * (loader-html.ts), and writes that loader into the build. Pages
- * rendered on first request (the share pages) get the loader and their hashes from the server
- * when first asked for (on-demand-page.ts).
+ * writes the loader that starts a page's app on the reader's first intent (defer-app-scripts.ts)
+ * into the build, and publishes `/` with it, as a static file with its policy (front-page-build.ts)
+ * and its React payload in a script file apart (loader-html.ts). Pages rendered on first request
+ * (the share pages) get the loader and their hashes from the server when first asked for
+ * (on-demand-page.ts).
  *
  *   npx tsx app/_server/cli/hash-pages.ts   (reads DATELINE_DIST_DIR, else .next)
  */
