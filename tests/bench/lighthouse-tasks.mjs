@@ -4,9 +4,9 @@
 // where a page's TBT comes from; profile.mjs says which scripts, this says which of the browser's
 // own steps (committing the navigation, parsing, style and layout, an image's decoding).
 // Usage: node tests/bench/lighthouse-tasks.mjs http://localhost:PORT/ [--runs N]
-import { lighthouseResult } from "./measure.mjs";
+import { lighthouseReport } from "./measure.mjs";
 
-const url = process.argv[2];
+const url = process.argv[2] && new URL(process.argv[2]).href; // as the trace writes it: `/` for a bare host
 const runsAt = process.argv.indexOf("--runs");
 const runs = runsAt > 0 ? Number(process.argv[runsAt + 1]) : 1;
 if (!url || !(runs >= 1)) throw new Error("usage: node tests/bench/lighthouse-tasks.mjs <url> [--runs N]");
@@ -15,14 +15,14 @@ const TASK_MS = 8;
 const INNER_MS = 1;
 
 for (let run = 1; run <= runs; run++) {
-  const result = await lighthouseResult(url);
-  const audits = result.lhr.audits;
+  const { lhr, artifacts } = await lighthouseReport(url);
+  const audits = lhr.audits;
   const ms = (id) => Math.round(audits[id]?.numericValue ?? NaN);
   console.log(
-    `run ${run}: score ${Math.round(result.lhr.categories.performance.score * 100)}, TBT ${ms("total-blocking-time")} ms, ` +
+    `run ${run}: score ${Math.round(lhr.categories.performance.score * 100)}, TBT ${ms("total-blocking-time")} ms, ` +
       `FCP ${ms("first-contentful-paint")} ms, LCP ${ms("largest-contentful-paint")} ms (simulated)`,
   );
-  const events = result.artifacts.Trace.traceEvents;
+  const events = artifacts.Trace.traceEvents;
   // The page's main thread: where its document's navigation started.
   const navigation = events.find(
     (e) => e.name === "navigationStart" && e.args?.data?.isLoadingMainFrame && e.args.data.documentLoaderURL === url,

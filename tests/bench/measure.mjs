@@ -108,7 +108,7 @@ let lighthouseChrome = null;
  * One Lighthouse run with its defaults (mobile, simulated throttling), in a Chromium of its own:
  * its whole result, report (`lhr`) and artifacts (the page's trace among them).
  */
-export async function lighthouseResult(url) {
+async function lighthouseResult(url) {
   lighthouseChrome = await chromeLauncher.launch({
     chromePath: CHROMIUM_PATH,
     chromeFlags: LIGHTHOUSE_FLAGS,
@@ -127,11 +127,18 @@ export async function lighthouseResult(url) {
   }
 }
 
-/** One Lighthouse run (lighthouseResult), as the figures the bench reports. */
-export async function lighthouseRun(url) {
-  const lhr = (await lighthouseResult(url))?.lhr;
+/** The report of one Lighthouse run (lighthouseResult) and its artifacts; throws if it failed. */
+export async function lighthouseReport(url) {
+  const result = await lighthouseResult(url);
+  const lhr = result?.lhr;
   if (!lhr) throw new Error(`Lighthouse returned nothing for ${url}`);
   if (lhr.runtimeError) throw new Error(`Lighthouse on ${url}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
+  return { lhr, artifacts: result.artifacts };
+}
+
+/** One Lighthouse run (lighthouseReport), as the figures the bench reports. */
+export async function lighthouseRun(url) {
+  const { lhr } = await lighthouseReport(url);
   const score = lhr.categories.performance?.score;
   const tbt = lhr.audits["total-blocking-time"]?.numericValue;
   const lcp = lhr.audits["largest-contentful-paint"]?.numericValue;
