@@ -106,17 +106,18 @@ let lighthouseChrome = null;
 
 /**
  * One Lighthouse run with its defaults (mobile, simulated throttling), in a Chromium of its own:
- * its whole result, report (`lhr`) and artifacts (the page's trace among them).
+ * its report (`lhr`) and artifacts (the page's trace among them). Throws if the run failed.
  */
-async function lighthouseResult(url) {
+export async function lighthouseReport(url) {
   lighthouseChrome = await chromeLauncher.launch({
     chromePath: CHROMIUM_PATH,
     chromeFlags: LIGHTHOUSE_FLAGS,
     logLevel: "silent",
     handleSIGINT: false,
   });
+  let result;
   try {
-    return await lighthouse(url, {
+    result = await lighthouse(url, {
       port: lighthouseChrome.port,
       output: "json",
       logLevel: "error",
@@ -125,11 +126,6 @@ async function lighthouseResult(url) {
   } finally {
     killLighthouseChrome();
   }
-}
-
-/** The report of one Lighthouse run (lighthouseResult) and its artifacts; throws if it failed. */
-export async function lighthouseReport(url) {
-  const result = await lighthouseResult(url);
   const lhr = result?.lhr;
   if (!lhr) throw new Error(`Lighthouse returned nothing for ${url}`);
   if (lhr.runtimeError) throw new Error(`Lighthouse on ${url}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);

@@ -37,9 +37,10 @@ writeFileSync(path.join(dist, LOADER_FILE), loader);
 const { html: frontPage, payload } = startOnIntentWithPayloadApart(readFileSync(path.join(appDir, "index.html"), "utf8"), loader);
 if (payload) {
   // Next.js lists its static folder as it starts: the file is served by any server started after this.
-  mkdirSync(path.join(dist, PAYLOAD_FOLDER), { recursive: true });
-  writeFileSync(path.join(dist, PAYLOAD_FOLDER, payload.name), payload.code);
-  console.log(`hash-pages: /'s React payload moved to ${path.join(dist, PAYLOAD_FOLDER, payload.name)}`);
+  const file = path.join(dist, PAYLOAD_FOLDER, payload.name);
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, payload.code);
+  console.log(`hash-pages: /'s React payload moved to ${file}`);
 }
 manifest["/"] = inlineHashes(frontPage);
 writeFileSync(path.join(dist, MANIFEST_FILE), `${JSON.stringify(manifest, null, 1)}\n`);
